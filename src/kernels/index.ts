@@ -1,0 +1,90 @@
+// Public surface of src/kernels: pure TypeScript ports of the Argo Rollouts controller's replica
+// arithmetic (utils/replicaset/{canary,replicaset,bluegreen}.go, utils/defaults/defaults.go).
+// Explicit named exports only (architecture.md 2.5).
+export type { IntOrString } from './intstr';
+export { getScaledValueFromIntOrPercent, getValueFromIntOrPercent } from './intstr';
+export type { AbortScaleDownDelay } from './defaults';
+export {
+  DEFAULT_ABORT_SCALE_DOWN_DELAY_SECONDS,
+  DEFAULT_MAX_SURGE,
+  DEFAULT_MAX_TRAFFIC_WEIGHT,
+  DEFAULT_MAX_UNAVAILABLE,
+  DEFAULT_REPLICAS,
+  DEFAULT_SCALE_DOWN_DELAY_SECONDS,
+  ROLLOUT_POD_TEMPLATE_HASH_LABEL,
+  getAbortScaleDownDelaySecondsOrDefault,
+  getMaxSurgeOrDefault,
+  getMaxTrafficWeight,
+  getMaxUnavailableOrDefault,
+  getReplicasOrDefault,
+  getScaleDownDelaySecondsOrDefault,
+} from './defaults';
+export type { Fenceposts } from './fenceposts';
+export { maxSurge, maxUnavailable, resolveFenceposts } from './fenceposts';
+export type { MaybeReplicaSet } from './replicaSets';
+export {
+  availableReplicas,
+  checkStableRSExists,
+  getActualReplicaCountForReplicaSets,
+  getAvailableReplicaCountForReplicaSets,
+  getOtherRSs,
+  getPodTemplateHash,
+  getReplicaCountForReplicaSets,
+  getReplicaSetByTemplateHash,
+  getReplicaSetRevision,
+  getStableRS,
+  isSameReplicaSet,
+  specReplicas,
+  statusReplicas,
+} from './replicaSets';
+export type {
+  CanaryReplicasOrWeight,
+  CurrentCanaryStep,
+  ExperimentStep,
+  SetCanaryScale,
+} from './steps';
+export {
+  beforeStartingStep,
+  getCanaryReplicasOrWeight,
+  getCurrentCanaryStep,
+  getCurrentExperimentStep,
+  getCurrentSetWeight,
+  useSetCanaryScale,
+} from './steps';
+export type { CanaryStableCounts } from './weights';
+export {
+  approximateWeightedCanaryStableReplicaCounts,
+  calculateDesiredWeightOnAbortOrStableRollback,
+  getDesiredCanaryWeight,
+  trafficWeightToReplicas,
+} from './weights';
+export type { ReplicaProgressThreshold } from './replicaCounts';
+export {
+  allDesiredAreAvailable,
+  allDesiredAreCreated,
+  atDesiredReplicaCountsForCanary,
+  calculateReplicaCountsForBasicCanary,
+  calculateReplicaCountsForCanary,
+  calculateReplicaCountsForTrafficRoutedCanary,
+  checkMinPodsPerReplicaSet,
+  getReplicasForScaleDown,
+  replicaProgressThresholdMet,
+} from './replicaCounts';
+export type {
+  AbortScaleDownAction,
+  BlueGreenReplicaCounts,
+  OldReplicaSetAction,
+  OldReplicaSetScaleDownOptions,
+} from './blueGreen';
+export {
+  DESIRED_REPLICAS_ANNOTATION,
+  SCALE_DOWN_DEADLINE_ANNOTATION,
+  blueGreenAbortScaleDown,
+  calculateReplicaCountsForBlueGreen,
+  isSaturated,
+  newRSNewReplicas,
+  newRSNewReplicasForBlueGreen,
+  planBlueGreenOldReplicaSetScaleDown,
+  readyForPause,
+} from './blueGreen';
+export { formatRfc3339, parseRfc3339 } from './rfc3339';
