@@ -8,7 +8,17 @@ import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 import { defineConfig, globalIgnores } from 'eslint/config';
 
-const CORE = ['model', 'kernels', 'sim', 'cluster', 'metrics', 'traffic', 'controller', 'scenario', 'info'];
+const CORE = [
+  'model',
+  'kernels',
+  'sim',
+  'cluster',
+  'metrics',
+  'traffic',
+  'controller',
+  'scenario',
+  'info',
+];
 const ALL = [...CORE, 'store', 'ui', 'kube', 'cli'];
 
 /** Folders each folder may import (architecture.md section 2); everything else under src/ is a zone. */
@@ -68,14 +78,24 @@ const determinismBans = {
         { group: ['zustand', 'zustand/*'], message: 'Core never imports zustand.' },
         { group: ['d3', 'd3-*'], message: 'Core never imports d3.' },
         { group: ['@testing-library/*'], message: 'Core never imports the DOM.' },
-        { group: ['node:*', 'fs', 'path', 'http', 'https', 'net', 'child_process'], message: 'Core runs in the browser too: no Node built-ins.' },
+        {
+          group: ['node:*', 'fs', 'path', 'http', 'https', 'net', 'child_process'],
+          message: 'Core runs in the browser too: no Node built-ins.',
+        },
       ],
     },
   ],
 };
 
 export default defineConfig([
-  globalIgnores(['dist', 'storybook-static', 'test-results', 'coverage', 'src/model/generated/**']),
+  globalIgnores([
+    'dist',
+    'storybook-static',
+    'test-results',
+    'coverage',
+    '.scratch',
+    'src/model/generated/**',
+  ]),
   {
     files: ['**/*.{ts,tsx}'],
     extends: [js.configs.recommended, tseslint.configs.recommendedTypeChecked],
@@ -87,12 +107,21 @@ export default defineConfig([
     plugins: { 'import-x': importX },
     settings: { 'import-x/resolver': { node: { extensions: ['.ts', '.tsx', '.js'] } } },
     rules: {
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'separate-type-imports' }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'separate-type-imports' },
+      ],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'import-x/no-restricted-paths': ['error', { zones }],
       'no-restricted-syntax': [
         'error',
-        { selector: 'ExportAllDeclaration', message: 'No export *: name each export (architecture.md 2.5).' },
+        {
+          selector: 'ExportAllDeclaration',
+          message: 'No export *: name each export (architecture.md 2.5).',
+        },
       ],
     },
   },
@@ -111,7 +140,10 @@ export default defineConfig([
         'error',
         {
           patterns: [
-            { group: ['zustand', 'zustand/*'], message: 'Only src/ui/hooks binds zustand to React.' },
+            {
+              group: ['zustand', 'zustand/*'],
+              message: 'Only src/ui/hooks binds zustand to React.',
+            },
           ],
         },
       ],

@@ -16,7 +16,9 @@ export interface CliIO {
 export type Command = (argv: readonly string[], io: CliIO) => number | Promise<number>;
 
 /** Collects output in memory; used by tests. */
-export function createMemoryIO(cwd: string = process.cwd()): CliIO & { out: () => string; err: () => string } {
+export function createMemoryIO(
+  cwd: string = process.cwd(),
+): CliIO & { out: () => string; err: () => string } {
   let out = '';
   let err = '';
   return {

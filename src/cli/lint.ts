@@ -94,7 +94,8 @@ export const lintCommand: Command = (argv, io: CliIO) => {
     const result = loadAndCheck(read.text, shown);
     const errors = result.issues.filter((i) => i.severity === 'error');
     issues = issues.concat(result.issues);
-    if (errors.length === 0) clean.push(`${shown}: ${summarise(result.objects.map((o) => o.kind)) || 'no objects'}`);
+    if (errors.length === 0)
+      clean.push(`${shown}: ${summarise(result.objects.map((o) => o.kind)) || 'no objects'}`);
   }
   for (const issue of issues) {
     const line = `${issue.severity === 'warning' ? 'warning: ' : ''}${formatIssue(issue)}\n`;

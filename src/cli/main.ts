@@ -6,6 +6,7 @@
 import type { CliIO, Command } from './io';
 import { lintCommand } from './lint';
 import { getCommand } from './get';
+import { runCommand } from './run';
 
 interface Verb {
   readonly summary: string;
@@ -18,6 +19,11 @@ const VERBS: Readonly<Record<string, Verb>> = {
     summary: 'Lint Argo Rollouts manifests, as `kubectl argo rollouts lint` does',
     usage: 'rollout-lab lint -f FILE [-f FILE...]',
     run: lintCommand,
+  },
+  run: {
+    summary: 'Run a scenario file headless and check its expectations',
+    usage: 'rollout-lab run FILE [--json] [--seed N] [--repeat N] [--get] [--watch]',
+    run: runCommand,
   },
   get: {
     summary: 'Print a rollout tree from recorded objects, as `kubectl argo rollouts get rollout`',

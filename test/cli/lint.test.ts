@@ -11,7 +11,10 @@ if (!hasShared) console.warn(`SKIPPING reference lint cases: ${SHARED} not found
 
 async function lint(...files: string[]) {
   const io = createMemoryIO();
-  const code = await lintCommand(files.flatMap((f) => ['-f', f]), io);
+  const code = await lintCommand(
+    files.flatMap((f) => ['-f', f]),
+    io,
+  );
   return { code, out: io.out(), err: io.err() };
 }
 
@@ -52,25 +55,35 @@ describe('rollout-lab lint', () => {
   });
 
   it('reports every problem as file:line:column: path: message and exits 1', async () => {
-    const bad = VALID.replace('setWeight: 20', 'setWeight: 120').replace('pause: {}', 'pause: {duration: -1}');
+    const bad = VALID.replace('setWeight: 20', 'setWeight: 120').replace(
+      'pause: {}',
+      'pause: {duration: -1}',
+    );
     const r = await lint(file('bad.yaml', bad));
     expect(r.code).toBe(1);
     const lines = r.out.trim().split('\n');
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/bad\.yaml:19:9: spec\.strategy\.canary\.steps\[0\]\.setWeight: SetWeight needs to be between 0 and 100/);
-    expect(lines[1]).toMatch(/bad\.yaml:20:\d+: spec\.strategy\.canary\.steps\[1\]\.pause\.duration: /);
+    expect(lines[0]).toMatch(
+      /bad\.yaml:19:9: spec\.strategy\.canary\.steps\[0\]\.setWeight: SetWeight needs to be between 0 and 100/,
+    );
+    expect(lines[1]).toMatch(
+      /bad\.yaml:20:\d+: spec\.strategy\.canary\.steps\[1\]\.pause\.duration: /,
+    );
     expect(r.err).toContain('2 problems found');
   });
 
   it.each([
     ['missing file', () => join(tmp, 'nope.yaml'), 'no such file'],
     ['directory', () => tmp, 'is a directory'],
-  ])('says what is wrong with an unreadable input (%s) and exits 2', async (_name, path, message) => {
-    const r = await lint(path());
-    expect(r.code).toBe(2);
-    expect(r.err).toContain(message);
-    expect(r.err).not.toMatch(/\n\s+at /);
-  });
+  ])(
+    'says what is wrong with an unreadable input (%s) and exits 2',
+    async (_name, path, message) => {
+      const r = await lint(path());
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(message);
+      expect(r.err).not.toMatch(/\n\s+at /);
+    },
+  );
 
   it.each([
     ['empty input', ''],
@@ -102,7 +115,14 @@ describe('rollout-lab lint', () => {
 });
 
 describe.skipIf(!hasShared)('rollout-lab lint on Argo reference manifests', () => {
-  const dirs = ['getting-started/basic', 'getting-started/nginx', 'getting-started/alb', 'getting-started/istio', 'getting-started/smi', 'getting-started/mixed'];
+  const dirs = [
+    'getting-started/basic',
+    'getting-started/nginx',
+    'getting-started/alb',
+    'getting-started/istio',
+    'getting-started/smi',
+    'getting-started/mixed',
+  ];
   it.each(dirs)('%s lints clean as a set', async (dir) => {
     const files = readdirSync(join(SHARED, dir)).map((f) => join(SHARED, dir, f));
     const r = await lint(...files);
@@ -110,7 +130,9 @@ describe.skipIf(!hasShared)('rollout-lab lint on Argo reference manifests', () =
     expect(r.code).toBe(0);
   });
 
-  const examples = hasShared ? readdirSync(join(SHARED, 'examples')).filter((f) => !f.includes('linkerd')) : [];
+  const examples = hasShared
+    ? readdirSync(join(SHARED, 'examples')).filter((f) => !f.includes('linkerd'))
+    : [];
   it.each(examples)('examples/%s lints clean', async (f) => {
     const r = await lint(join(SHARED, 'examples', f));
     expect(r.out).toContain('✔');
@@ -131,15 +153,20 @@ describe.skipIf(!hasShared)('rollout-lab lint on Argo reference manifests', () =
 
   const expectedField: Record<string, RegExp> = {
     'invalid-empty-rollout-vsvc.yml': /: spec(\.|:)/,
-    'invalid-multiple-docs.yml': /spec\.strategy\.canary\.maxSurge: MaxSurge and MaxUnavailable both can not be zero/,
+    'invalid-multiple-docs.yml':
+      /spec\.strategy\.canary\.maxSurge: MaxSurge and MaxUnavailable both can not be zero/,
     'invalid-ping-pong.yml': /spec\.strategy\.canary\.pingPong\.pingService/,
     'invalid-unknown-field.yml': /spec\.strategy\.unknown-strategy: unknown field/,
-    'invalid.yml': /spec\.strategy\.canary\.maxSurge: MaxSurge and MaxUnavailable both can not be zero/,
+    'invalid.yml':
+      /spec\.strategy\.canary\.maxSurge: MaxSurge and MaxUnavailable both can not be zero/,
   };
-  it.each(lintCases.filter((f) => f.startsWith('invalid')))('lint/%s fails naming the offending field', async (f) => {
-    const r = await lint(join(SHARED, 'lint', f));
-    expect(r.code).toBe(1);
-    expect(expectedField[f], `no expectation written for ${f}`).toBeDefined();
-    expect(r.out).toMatch(expectedField[f]!);
-  });
+  it.each(lintCases.filter((f) => f.startsWith('invalid')))(
+    'lint/%s fails naming the offending field',
+    async (f) => {
+      const r = await lint(join(SHARED, 'lint', f));
+      expect(r.code).toBe(1);
+      expect(expectedField[f], `no expectation written for ${f}`).toBeDefined();
+      expect(r.out).toMatch(expectedField[f]);
+    },
+  );
 });

@@ -32,9 +32,18 @@ export const PROJECT_STATUS: ProjectStatusCopy = {
     },
   ],
   coming: [
-    { name: 'The simulated controller', detail: 'A virtual clock, a fake cluster and the Rollout controller as a statechart.' },
-    { name: 'Analysis', detail: 'AnalysisRuns measured against simulated traffic and metric providers.' },
-    { name: 'The sandbox', detail: 'Animated pods and traffic, the dashboard’s buttons, time travel and lessons.' },
+    {
+      name: 'The simulated controller',
+      detail: 'A virtual clock, a fake cluster and the Rollout controller as a statechart.',
+    },
+    {
+      name: 'Analysis',
+      detail: 'AnalysisRuns measured against simulated traffic and metric providers.',
+    },
+    {
+      name: 'The sandbox',
+      detail: 'Animated pods and traffic, the dashboard’s buttons, time travel and lessons.',
+    },
   ],
   tryIt: ['./bin/rollout-lab --help', './bin/rollout-lab lint -f rollout.yaml'],
 };

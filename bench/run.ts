@@ -1,0 +1,106 @@
+/**
+ * `npm run bench`: the engine's speed figures. Wall time is measured here, around the runs only.
+ * Prints: virtual seconds per wall second for blue-to-yellow, the wall time of a 1,000-replica,
+ * 20-step canary, and how both grow with replicas and steps. Targets are printed next to figures;
+ * nothing here fails a build (the machines are noisy; compare ratios from one run).
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseScenario, runScenario, type Scenario } from '../src/scenario';
+
+function load(file: string, text = readFileSync(file, 'utf8')): Scenario {
+  const parsed = parseScenario(text, file);
+  if (!parsed.scenario)
+    throw new Error(
+      parsed.issues.map((i) => `${i.line}:${i.column} ${i.path}: ${i.message}`).join('\n'),
+    );
+  return parsed.scenario;
+}
+
+function time<T>(fn: () => T): { value: T; ms: number } {
+  const t0 = performance.now();
+  const value = fn();
+  return { value, ms: performance.now() - t0 };
+}
+
+/** A basic canary of `replicas` pods with `steps` setWeight steps (each followed by a 10 s pause). */
+function canaryScenario(replicas: number, steps: number): Scenario {
+  const stepYaml: string[] = [];
+  for (let i = 1; i <= steps; i++) {
+    stepYaml.push(`            - setWeight: ${Math.round((100 * i) / (steps + 1))}`);
+    stepYaml.push(`            - pause: { duration: 10 }`);
+  }
+  const text = `kind: Scenario
+name: bench-${replicas}-${steps}
+cluster: { podStartup: 2s }
+manifests:
+  - apiVersion: argoproj.io/v1alpha1
+    kind: Rollout
+    metadata: { name: bench }
+    spec:
+      replicas: ${replicas}
+      selector: { matchLabels: { app: bench } }
+      strategy:
+        canary:
+          maxSurge: "25%"
+          maxUnavailable: 0
+          steps:
+${stepYaml.join('\n')}
+      template:
+        metadata: { labels: { app: bench } }
+        spec:
+          containers: [{ name: app, image: "example/app:v1" }]
+script:
+  - waitFor: { status: Healthy, timeout: 1h }
+  - setImage: { image: "example/app:v2" }
+  - waitFor: { status: Healthy, stableRevision: 2, timeout: 10h }
+`;
+  return load(`bench-${replicas}-${steps}.yaml`, text);
+}
+
+function runOnce(s: Scenario) {
+  const r = time(() => runScenario(s));
+  if (!r.value.result.passed)
+    throw new Error(`${s.name} failed: ${JSON.stringify(r.value.result.failure)}`);
+  r.value.world.dispose();
+  return { wallMs: r.ms, virtualMs: r.value.result.virtualTimeMs };
+}
+
+function best(s: Scenario, repeats: number) {
+  let bestRun = runOnce(s);
+  for (let i = 1; i < repeats; i++) {
+    const r = runOnce(s);
+    if (r.wallMs < bestRun.wallMs) bestRun = r;
+  }
+  return bestRun;
+}
+
+const fmt = (n: number, d = 1) => n.toFixed(d).padStart(9);
+
+const b2y = load(resolve(import.meta.dirname, '../simulations/blue-to-yellow.yaml'));
+runOnce(b2y); // warm-up (JIT)
+const b = best(b2y, 5);
+console.log('Rollout Lab engine benchmark (best of runs, wall time around the runs only)\n');
+console.log(
+  `blue-to-yellow: ${(b.virtualMs / 1000).toFixed(1)} virtual s in ${b.wallMs.toFixed(1)} ms wall`,
+);
+console.log(
+  `  → ${Math.round(b.virtualMs / b.wallMs).toLocaleString('en')}× faster than real time (target ≥ 10,000×)\n`,
+);
+
+const big = best(canaryScenario(1000, 20), 2);
+console.log(
+  `1,000-replica 20-step canary: ${big.wallMs.toFixed(0)} ms wall for ${(big.virtualMs / 1000).toFixed(0)} virtual s (target < 250 ms)\n`,
+);
+
+console.log('growth: wall ms of a full update (basic canary, setWeight + 10 s pause per step)');
+console.log(
+  `${'replicas'.padStart(9)}${'steps 5'.padStart(10)}${'steps 10'.padStart(10)}${'steps 20'.padStart(10)}`,
+);
+for (const replicas of [10, 100, 1000]) {
+  const row = [5, 10, 20].map((steps) =>
+    fmt(best(canaryScenario(replicas, steps), replicas >= 1000 ? 1 : 2).wallMs),
+  );
+  console.log(`${String(replicas).padStart(9)} ${row.join(' ')}`);
+}

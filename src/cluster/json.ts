@@ -1,0 +1,149 @@
+/**
+ * Plain-JSON helpers for the object store: clone, freeze, equality, RFC 7386 merge patch, leaf diff.
+ * Counterparts: k8s.io/apimachinery `jsonpatch` merge patch, client-go fake clientset diffs.
+ * Rule: inputs are JSON values (objects, arrays, strings, finite numbers, booleans, null).
+ */
+import type { FieldChange } from './types';
+
+type JsonObject = Record<string, unknown>;
+
+/** isPlainObject reports whether `v` is a JSON object (not null, not an array). */
+export function isPlainObject(v: unknown): v is JsonObject {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** cloneJson returns a deep copy of a JSON value; keys whose value is undefined are dropped. */
+export function cloneJson<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((item: unknown) => cloneJson(item)) as T;
+  if (isPlainObject(value)) {
+    const out: JsonObject = {};
+    for (const key of Object.keys(value)) {
+      const v = value[key];
+      if (v !== undefined) out[key] = cloneJson(v);
+    }
+    return out as T;
+  }
+  return value;
+}
+
+/** deepFreeze freezes a JSON value and everything inside it, and returns it. */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value as object)) deepFreeze(v);
+  }
+  return value;
+}
+
+/** jsonEqual reports whether two JSON values are equal (key order ignored, undefined = absent). */
+export function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((item, i) => jsonEqual(item, b[i]));
+  }
+  if (isPlainObject(a) && isPlainObject(b)) {
+    const ka = Object.keys(a).filter((k) => a[k] !== undefined);
+    const kb = Object.keys(b).filter((k) => b[k] !== undefined);
+    if (ka.length !== kb.length) return false;
+    return ka.every((k) => jsonEqual(a[k], b[k]));
+  }
+  return false;
+}
+
+/**
+ * mergePatch applies an RFC 7386 JSON merge patch and returns a new value (inputs untouched):
+ * objects merge key by key, `null` deletes a key, anything else (arrays included) replaces.
+ *
+ * @example
+ * mergePatch({ a: 1, b: { c: 2 } }, { b: { c: null, d: 3 } }); // { a: 1, b: { d: 3 } }
+ */
+export function mergePatch(target: unknown, patch: unknown): unknown {
+  if (!isPlainObject(patch)) return cloneJson(patch);
+  const out: JsonObject = isPlainObject(target) ? cloneJson(target) : {};
+  for (const key of Object.keys(patch)) {
+    const p = patch[key];
+    if (p === undefined) continue;
+    if (p === null) delete out[key];
+    else out[key] = mergePatch(out[key], p);
+  }
+  return out;
+}
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+function childPath(base: string, key: string | number): string {
+  if (typeof key === 'number') return `${base}[${key}]`;
+  if (IDENTIFIER.test(key)) return base === '' ? key : `${base}.${key}`;
+  return `${base}[${JSON.stringify(key)}]`;
+}
+
+function isNonEmptyContainer(v: unknown): v is JsonObject | unknown[] {
+  if (Array.isArray(v)) return v.length > 0;
+  return isPlainObject(v) && Object.keys(v).some((k) => v[k] !== undefined);
+}
+
+function change(path: string, from: unknown, to: unknown): FieldChange {
+  const c: FieldChange = { path };
+  if (from !== undefined) c.from = cloneJson(from);
+  if (to !== undefined) c.to = cloneJson(to);
+  return c;
+}
+
+function childKeys(v: JsonObject | unknown[]): (string | number)[] {
+  return Array.isArray(v) ? v.map((_, i) => i) : Object.keys(v).sort();
+}
+
+function childAt(v: JsonObject | unknown[], key: string | number): unknown {
+  return Array.isArray(v) ? v[key as number] : v[key as string];
+}
+
+interface DiffCtx {
+  out: FieldChange[];
+  skip: ReadonlySet<string>;
+}
+
+/** emitLeaves lists every leaf of `v` as removed (`side` 'from') or added ('to'). */
+function emitLeaves(v: unknown, path: string, side: 'from' | 'to', ctx: DiffCtx): void {
+  if (ctx.skip.has(path) || v === undefined) return;
+  if (isNonEmptyContainer(v)) {
+    for (const k of childKeys(v)) emitLeaves(childAt(v, k), childPath(path, k), side, ctx);
+    return;
+  }
+  ctx.out.push(side === 'from' ? change(path, v, undefined) : change(path, undefined, v));
+}
+
+/** walkDiff appends the leaf changes between `a` and `b` under `path`. */
+function walkDiff(a: unknown, b: unknown, path: string, ctx: DiffCtx): void {
+  if (ctx.skip.has(path) || a === b) return;
+  const aNested = isNonEmptyContainer(a);
+  const bNested = isNonEmptyContainer(b);
+  if (aNested && bNested && Array.isArray(a) === Array.isArray(b)) {
+    const keys = Array.isArray(a)
+      ? childKeys(a.length >= (b as unknown[]).length ? a : b)
+      : [...new Set([...childKeys(a), ...childKeys(b)])].sort();
+    for (const k of keys) walkDiff(childAt(a, k), childAt(b, k), childPath(path, k), ctx);
+    return;
+  }
+  if (!aNested && !bNested) {
+    // Leaves, or empty containers, which count as leaves (`labels: {}` appearing is a change).
+    if (!jsonEqual(a, b)) ctx.out.push(change(path, a, b));
+    return;
+  }
+  emitLeaves(a, path, 'from', ctx);
+  emitLeaves(b, path, 'to', ctx);
+}
+
+/**
+ * diffJson returns the changed leaf fields between two JSON values, in path order. Paths listed in
+ * `skip` (e.g. `metadata.resourceVersion`) are ignored. Empty objects and arrays count as leaves.
+ *
+ * @example
+ * diffJson({ spec: { replicas: 1 } }, { spec: { replicas: 3 } });
+ * // [{ path: 'spec.replicas', from: 1, to: 3 }]
+ */
+export function diffJson(a: unknown, b: unknown, skip: readonly string[] = []): FieldChange[] {
+  const ctx: DiffCtx = { out: [], skip: new Set(skip) };
+  walkDiff(a, b, '', ctx);
+  return ctx.out;
+}

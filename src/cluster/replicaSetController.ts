@@ -1,0 +1,345 @@
+/**
+ * The ReplicaSet controller: pod count at `spec.replicas`, status counters current. Counterparts:
+ * kubernetes `pkg/controller/replicaset/replica_set.go` and `pkg/controller/controller_utils.go`
+ * (ActivePods). Rule: reacts synchronously to store watches; only minReadySeconds uses the clock.
+ */
+import type { Pod, ReplicaSet } from '../model/k8s';
+import { cloneJson, jsonEqual } from './json';
+import type { ClusterClock } from './ports';
+import { isPodReady, isTerminating, podRestarts } from './podStages';
+import type { ObjectStore } from './store';
+import { parseRfc3339 } from './time';
+import type { WatchEvent } from './types';
+
+/** POD_DELETION_COST is the annotation that orders deletion among otherwise equal pods. */
+export const POD_DELETION_COST = 'controller.kubernetes.io/pod-deletion-cost';
+
+type ReplicaSetStatus = NonNullable<ReplicaSet['status']>;
+
+/** isPodActive reports whether a pod counts towards its ReplicaSet (k8s `IsPodActive`). */
+export function isPodActive(pod: Pod): boolean {
+  const phase = pod.status?.phase;
+  return phase !== 'Succeeded' && phase !== 'Failed' && !isTerminating(pod);
+}
+
+/** Absolute ms of a timestamp (epoch-independent, for ordering), or undefined when empty. */
+function instant(ts: string | undefined): number | undefined {
+  return ts === undefined ? undefined : parseRfc3339(ts, 0);
+}
+
+/** readyTime returns when the pod's Ready condition last became True (absolute ms). */
+function readyTime(pod: Pod): number | undefined {
+  const ready = pod.status?.conditions?.find((c) => c.type === 'Ready');
+  return ready?.status === 'True' ? instant(ready.lastTransitionTime) : undefined;
+}
+
+/**
+ * afterOrZero is k8s' tie-break helper: an empty time sorts first, otherwise the later time does.
+ * Returns < 0 when `a` goes first.
+ */
+function afterOrZero(a: number | undefined, b: number | undefined): number {
+  if (a === b) return 0;
+  if (a === undefined) return -1;
+  if (b === undefined) return 1;
+  return b - a;
+}
+
+const PHASE_ORDINAL: Readonly<Record<string, number>> = { Pending: 0, Unknown: 1, Running: 2 };
+
+function deletionCost(pod: Pod): number {
+  const raw = pod.metadata?.annotations?.[POD_DELETION_COST];
+  const n = raw === undefined ? 0 : Number.parseInt(raw, 10);
+  return Number.isFinite(n) ? n : 0;
+}
+
+/**
+ * compareActivePods orders pods so that the ones to delete first come first, porting k8s
+ * `ActivePods.Less`: unassigned < assigned; Pending < Unknown < Running; not ready < ready;
+ * lower `pod-deletion-cost` first; both ready: ready for less time first (empty first); more
+ * restarts first; newer first (empty creation time first). Ties fall back to the name so the
+ * order is total and deterministic.
+ */
+export function compareActivePods(a: Pod, b: Pod): number {
+  const na = a.spec?.nodeName ?? '';
+  const nb = b.spec?.nodeName ?? '';
+  if (na !== nb && (na === '' || nb === '')) return na === '' ? -1 : 1;
+  const pa = PHASE_ORDINAL[a.status?.phase ?? ''] ?? 0;
+  const pb = PHASE_ORDINAL[b.status?.phase ?? ''] ?? 0;
+  if (pa !== pb) return pa - pb;
+  const ra = isPodReady(a);
+  const rb = isPodReady(b);
+  if (ra !== rb) return ra ? 1 : -1;
+  const ca = deletionCost(a);
+  const cb = deletionCost(b);
+  if (ca !== cb) return ca - cb;
+  if (ra && rb) {
+    const byReady = afterOrZero(readyTime(a), readyTime(b));
+    if (byReady !== 0) return byReady;
+  }
+  const restarts = podRestarts(b) - podRestarts(a);
+  if (restarts !== 0) return restarts;
+  const byAge = afterOrZero(
+    instant(a.metadata?.creationTimestamp),
+    instant(b.metadata?.creationTimestamp),
+  );
+  if (byAge !== 0) return byAge;
+  const an = a.metadata?.name ?? '';
+  const bn = b.metadata?.name ?? '';
+  return an < bn ? -1 : an > bn ? 1 : 0;
+}
+
+/**
+ * isPodAvailable reports whether a pod is ready and has been for `minReadySeconds` (k8s
+ * `podutil.IsPodAvailable`). Kubernetes compares with a strict "before" on second-precision
+ * times and re-checks a moment later; with exact virtual time we count the pod available at
+ * exactly readyTime + minReadySeconds.
+ */
+export function isPodAvailable(pod: Pod, minReadySeconds: number, nowAbsMs: number): boolean {
+  if (!isPodReady(pod)) return false;
+  if (minReadySeconds <= 0) return true;
+  const since = readyTime(pod);
+  return since !== undefined && since + minReadySeconds * 1000 <= nowAbsMs;
+}
+
+function labelsMatch(
+  labels: Record<string, string> | undefined,
+  want: Record<string, string>,
+): boolean {
+  return Object.entries(want).every(([k, v]) => labels?.[k] === v);
+}
+
+/**
+ * calculateReplicaSetStatus returns the status the RS controller writes for `rs` owning `pods`
+ * at absolute time `nowAbsMs` (k8s `calculateStatus`): counters over active pods only, zero
+ * counters omitted as Go's `omitempty` does (`replicas` always present), existing conditions kept.
+ */
+export function calculateReplicaSetStatus(
+  rs: ReplicaSet,
+  pods: readonly Pod[],
+  nowAbsMs: number,
+): ReplicaSetStatus {
+  const templateLabels = rs.spec?.template?.metadata?.labels ?? {};
+  const minReadySeconds = rs.spec?.minReadySeconds ?? 0;
+  let replicas = 0;
+  let fullyLabeled = 0;
+  let ready = 0;
+  let available = 0;
+  for (const pod of pods) {
+    if (!isPodActive(pod)) continue;
+    replicas++;
+    if (labelsMatch(pod.metadata?.labels, templateLabels)) fullyLabeled++;
+    if (isPodReady(pod)) ready++;
+    if (isPodAvailable(pod, minReadySeconds, nowAbsMs)) available++;
+  }
+  const status: ReplicaSetStatus = { replicas };
+  if (fullyLabeled > 0) status.fullyLabeledReplicas = fullyLabeled;
+  if (ready > 0) status.readyReplicas = ready;
+  if (available > 0) status.availableReplicas = available;
+  const generation = rs.metadata?.generation;
+  if (generation !== undefined && generation > 0) status.observedGeneration = generation;
+  if (rs.status?.conditions !== undefined && rs.status.conditions.length > 0) {
+    status.conditions = cloneJson(rs.status.conditions);
+  }
+  return status;
+}
+
+/** controllerOf returns a pod's controller ownerReference (k8s `metav1.GetControllerOf`). */
+export function controllerOf(obj: {
+  metadata?: {
+    ownerReferences?: { controller?: boolean; kind: string; name: string; uid: string }[];
+  };
+}) {
+  return obj.metadata?.ownerReferences?.find((r) => r.controller === true);
+}
+
+/** ReplicaSetControllerOptions configures {@link createReplicaSetController}. */
+export interface ReplicaSetControllerOptions {
+  store: ObjectStore;
+  clock: ClusterClock;
+  /** epochMs converts virtual time to the absolute time timestamps are written in. */
+  epochMs: number;
+  /** podTerminationMs is the grace period of pods deleted on scale-down. */
+  podTerminationMs: number;
+  /** nodes are assigned to new pods round-robin. */
+  nodes: readonly string[];
+}
+
+/** ReplicaSetController is the running controller. */
+export interface ReplicaSetController {
+  /** reconcile syncs one ReplicaSet now (it also runs on every relevant watch event). */
+  reconcile(namespace: string, name: string): void;
+  /** dispose stops watching and cancels timers. */
+  dispose(): void;
+}
+
+/** HASH_LABEL is the label Argo Rollouts puts on ReplicaSets, their selectors and pods. */
+const HASH_LABEL = 'rollouts-pod-template-hash';
+
+/**
+ * createReplicaSetController starts the controller on `options.store`. It syncs a ReplicaSet on
+ * every change to it or to one of its pods: creates missing pods (`generateName: <rs>-`, template
+ * labels plus the hash label, controller ownerReference, a node round-robin), deletes surplus ones
+ * in {@link compareActivePods} order with the termination grace, and writes
+ * {@link calculateReplicaSetStatus} when it changed.
+ *
+ * Simplifications: no orphan adoption or release, no expectations cache (the store is
+ * synchronous, so there is nothing to wait for), no ReplicaFailure condition, no node-colocation
+ * rank in the deletion order, and the pod spec is the template's as written (no API defaults).
+ */
+export function createReplicaSetController(
+  options: ReplicaSetControllerOptions,
+): ReplicaSetController {
+  const { store, clock } = options;
+  const nodes = options.nodes.length > 0 ? options.nodes : ['node-1'];
+  const availabilityTimers = new Map<string, { timer: unknown; dueAt: number }>();
+  let nodeCursor = 0;
+
+  function newPod(rs: ReplicaSet): Pod {
+    const template = rs.spec?.template ?? {};
+    const labels = { ...(template.metadata?.labels ?? {}) };
+    const hash = rs.metadata?.labels?.[HASH_LABEL];
+    if (hash !== undefined && labels[HASH_LABEL] === undefined) labels[HASH_LABEL] = hash;
+    const annotations = template.metadata?.annotations;
+    const nodeName = nodes[nodeCursor++ % nodes.length];
+    return {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: {
+        generateName: `${rs.metadata?.name ?? ''}-`,
+        namespace: rs.metadata?.namespace,
+        labels,
+        ...(annotations === undefined ? {} : { annotations: { ...annotations } }),
+        ownerReferences: [
+          {
+            apiVersion: 'apps/v1',
+            kind: 'ReplicaSet',
+            name: rs.metadata?.name ?? '',
+            uid: rs.metadata?.uid ?? '',
+            controller: true,
+            blockOwnerDeletion: true,
+          },
+        ],
+      },
+      spec: { ...cloneJson(template.spec ?? { containers: [] }), nodeName },
+      status: { phase: 'Pending', qosClass: 'BestEffort' },
+    };
+  }
+
+  function ownedPods(rs: ReplicaSet): Pod[] {
+    const uid = rs.metadata?.uid;
+    return store
+      .peekList('Pod', { namespace: rs.metadata?.namespace ?? '' })
+      .filter((p) => controllerOf(p)?.uid === uid);
+  }
+
+  function scheduleAvailabilityCheck(rs: ReplicaSet, pods: readonly Pod[], nowAbs: number): void {
+    const key = `${rs.metadata?.namespace ?? ''}/${rs.metadata?.name ?? ''}`;
+    const minReadySeconds = rs.spec?.minReadySeconds ?? 0;
+    let due: number | undefined;
+    if (minReadySeconds > 0) {
+      for (const pod of pods) {
+        if (!isPodActive(pod) || isPodAvailable(pod, minReadySeconds, nowAbs)) continue;
+        const since = readyTime(pod);
+        if (since === undefined) continue;
+        const at = since + minReadySeconds * 1000 - options.epochMs;
+        due = due === undefined ? at : Math.min(due, at);
+      }
+    }
+    const current = availabilityTimers.get(key);
+    if (current !== undefined && current.dueAt === due) return;
+    if (current !== undefined) clock.clearTimeout(current.timer);
+    availabilityTimers.delete(key);
+    if (due === undefined) return;
+    const [namespace, name] = [rs.metadata?.namespace ?? '', rs.metadata?.name ?? ''];
+    const timer = clock.setTimeout(
+      () => {
+        availabilityTimers.delete(key);
+        reconcile(namespace, name);
+      },
+      Math.max(0, due - clock.now()),
+    );
+    availabilityTimers.set(key, { timer, dueAt: due });
+  }
+
+  // A small work queue, like the controller's workqueue: a sync that triggers another (through a
+  // watch event delivered outside a dispatch) queues it instead of nesting, so no sync ever runs
+  // on a count that an outer sync is still changing.
+  const queue = new Set<string>();
+  let syncing = false;
+
+  function reconcile(namespace: string, name: string): void {
+    queue.add(`${namespace}/${name}`);
+    if (syncing) return;
+    syncing = true;
+    try {
+      while (queue.size > 0) {
+        const key: string = queue.values().next().value!;
+        queue.delete(key);
+        const slash = key.indexOf('/');
+        sync(key.slice(0, slash), key.slice(slash + 1));
+      }
+    } finally {
+      syncing = false;
+    }
+  }
+
+  function sync(namespace: string, name: string): void {
+    const rs = store.peek('ReplicaSet', namespace, name);
+    if (rs === undefined) return;
+    if (rs.metadata?.deletionTimestamp === undefined) {
+      const active = ownedPods(rs).filter(isPodActive);
+      const diff = active.length - (rs.spec?.replicas ?? 1);
+      if (diff < 0) {
+        for (let i = 0; i < -diff; i++) store.create(newPod(rs));
+      } else if (diff > 0) {
+        // getPodsToDelete: the pods earliest in ActivePods order go first.
+        const victims = [...active].sort(compareActivePods).slice(0, diff);
+        for (const pod of victims) {
+          store.delete('Pod', namespace, pod.metadata?.name ?? '', {
+            gracePeriodMs: options.podTerminationMs,
+          });
+        }
+      }
+    }
+    const pods = ownedPods(rs);
+    const nowAbs = clock.now() + options.epochMs;
+    const status = calculateReplicaSetStatus(rs, pods, nowAbs);
+    const latest = store.peek('ReplicaSet', namespace, name);
+    if (latest !== undefined && !jsonEqual(latest.status, status)) {
+      store.updateStatus({ ...latest, status });
+    }
+    scheduleAvailabilityCheck(rs, pods, nowAbs);
+  }
+
+  const unwatchRs = store.watch('ReplicaSet', (event: WatchEvent) => {
+    const rs = event.object as ReplicaSet;
+    const namespace = rs.metadata?.namespace ?? '';
+    const name = rs.metadata?.name ?? '';
+    if (event.type === 'DELETED') {
+      const key = `${namespace}/${name}`;
+      const current = availabilityTimers.get(key);
+      if (current !== undefined) clock.clearTimeout(current.timer);
+      availabilityTimers.delete(key);
+      return;
+    }
+    reconcile(namespace, name);
+  });
+
+  const unwatchPods = store.watch('Pod', (event: WatchEvent) => {
+    const ref = controllerOf(event.object);
+    if (ref === undefined || ref.kind !== 'ReplicaSet') return;
+    const namespace = event.object.metadata?.namespace ?? '';
+    const rs = store.peek('ReplicaSet', namespace, ref.name);
+    if (rs !== undefined && rs.metadata?.uid === ref.uid) reconcile(namespace, ref.name);
+  });
+
+  return {
+    reconcile,
+    dispose() {
+      unwatchRs();
+      unwatchPods();
+      for (const { timer } of availabilityTimers.values()) clock.clearTimeout(timer);
+      availabilityTimers.clear();
+    },
+  };
+}

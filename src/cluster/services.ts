@@ -1,0 +1,227 @@
+/**
+ * Services and Endpoints: the endpoints controller (pod IPs behind each selector) and Argo's
+ * selector switch. Counterparts: kubernetes `pkg/controller/endpoint/endpoints_controller.go`,
+ * argo-rollouts `rollout/service.go`. Rule: synchronous; every write lands in the action log.
+ */
+import type { Pod, Service } from '../model/k8s';
+import type { ClusterClient } from './client';
+import { jsonEqual } from './json';
+import { isPodReady } from './podStages';
+import { isPodActive } from './replicaSetController';
+import { isEmptySelector } from './selectors';
+import type { ObjectStore } from './store';
+import type { EndpointAddress, EndpointPort, Endpoints, WatchEvent } from './types';
+
+/** ROLLOUTS_POD_TEMPLATE_HASH is the selector key Argo injects into Services. */
+export const ROLLOUTS_POD_TEMPLATE_HASH = 'rollouts-pod-template-hash';
+/** MANAGED_BY_ROLLOUTS is the annotation naming the Rollout that manages a Service's selector. */
+export const MANAGED_BY_ROLLOUTS = 'argo-rollouts.argoproj.io/managed-by-rollouts';
+
+/** ipNumber turns a dotted IPv4 address into a number, for sorting addresses numerically. */
+function ipNumber(ip: string): number {
+  let n = 0;
+  for (const part of ip.split('.')) n = n * 256 + (Number(part) || 0);
+  return n;
+}
+
+/** sortByIp sorts addresses by IP (computing each key once), then by pod name. */
+function sortByIp(addresses: EndpointAddress[]): EndpointAddress[] {
+  return addresses
+    .map((a) => ({ a, k: ipNumber(a.ip) }))
+    .sort(
+      (x, y) => x.k - y.k || ((x.a.targetRef?.name ?? '') < (y.a.targetRef?.name ?? '') ? -1 : 1),
+    )
+    .map(({ a }) => a);
+}
+
+function addressOf(pod: Pod): EndpointAddress {
+  const address: EndpointAddress = {
+    ip: pod.status?.podIP ?? '',
+    targetRef: {
+      kind: 'Pod',
+      namespace: pod.metadata?.namespace ?? '',
+      name: pod.metadata?.name ?? '',
+      uid: pod.metadata?.uid ?? '',
+    },
+  };
+  if (pod.spec?.nodeName) address.nodeName = pod.spec.nodeName;
+  return address;
+}
+
+/** resolvePort maps a Service port to the pod port it targets (named targetPorts via containers). */
+function resolvePort(
+  port: NonNullable<NonNullable<Service['spec']>['ports']>[number],
+  pods: readonly Pod[],
+): EndpointPort {
+  let target: number = port.port;
+  const tp = port.targetPort;
+  if (typeof tp === 'number') target = tp;
+  else if (typeof tp === 'string' && tp !== '') {
+    const numeric = Number(tp);
+    if (Number.isInteger(numeric)) target = numeric;
+    else {
+      for (const pod of pods) {
+        const found = (pod.spec?.containers ?? [])
+          .flatMap((c) => c.ports ?? [])
+          .find((p) => p.name === tp);
+        if (found !== undefined) {
+          target = found.containerPort;
+          break;
+        }
+      }
+    }
+  }
+  const out: EndpointPort = { port: target, protocol: port.protocol ?? 'TCP' };
+  if (port.name !== undefined) out.name = port.name;
+  return out;
+}
+
+/**
+ * endpointsForService returns the Endpoints the endpoints controller writes for `svc` given the
+ * pods of its namespace: active pods with an IP that match the selector; ready ones under
+ * `addresses`, others under `notReadyAddresses` (all under `addresses` with
+ * `publishNotReadyAddresses`), each sorted by IP. No matching pod ⇒ no subsets.
+ */
+export function endpointsForService(svc: Service, pods: readonly Pod[]): Endpoints {
+  const selector = svc.spec?.selector ?? {};
+  const members = pods.filter(
+    (p) =>
+      isPodActive(p) &&
+      p.status?.podIP !== undefined &&
+      Object.entries(selector).every(([k, v]) => p.metadata?.labels?.[k] === v),
+  );
+  const publishAll = svc.spec?.publishNotReadyAddresses === true;
+  const ready = sortByIp(members.filter((p) => publishAll || isPodReady(p)).map(addressOf));
+  const notReady = sortByIp(members.filter((p) => !publishAll && !isPodReady(p)).map(addressOf));
+  const endpoints: Endpoints = {
+    apiVersion: 'v1',
+    kind: 'Endpoints',
+    metadata: {
+      name: svc.metadata?.name ?? '',
+      namespace: svc.metadata?.namespace ?? '',
+      ...(svc.metadata?.labels === undefined ? {} : { labels: { ...svc.metadata.labels } }),
+    },
+  };
+  if (ready.length > 0 || notReady.length > 0) {
+    const subset: NonNullable<Endpoints['subsets']>[number] = {};
+    if (ready.length > 0) subset.addresses = ready;
+    if (notReady.length > 0) subset.notReadyAddresses = notReady;
+    const ports = (svc.spec?.ports ?? []).map((p) => resolvePort(p, members));
+    if (ports.length > 0) subset.ports = ports;
+    endpoints.subsets = [subset];
+  }
+  return endpoints;
+}
+
+/** EndpointsController is the running endpoints controller. */
+export interface EndpointsController {
+  /** sync recomputes one Service's Endpoints now. */
+  sync(namespace: string, name: string): void;
+  /** dispose stops watching. */
+  dispose(): void;
+}
+
+/** createEndpointsController starts the endpoints controller on `store`. */
+export function createEndpointsController(store: ObjectStore): EndpointsController {
+  const queue = new Set<string>();
+  let syncing = false;
+
+  function syncOne(namespace: string, name: string): void {
+    const svc = store.peek('Service', namespace, name);
+    // Services without a selector keep hand-written Endpoints, as in Kubernetes.
+    if (svc === undefined || isEmptySelector(svc.spec?.selector)) return;
+    const want = endpointsForService(svc, store.peekList('Pod', { namespace }));
+    const have = store.peek('Endpoints', namespace, name);
+    if (have === undefined) {
+      store.create(want);
+    } else if (
+      !jsonEqual(have.subsets, want.subsets) ||
+      !jsonEqual(have.metadata?.labels, want.metadata?.labels)
+    ) {
+      store.update({
+        ...have,
+        metadata: { ...have.metadata, labels: want.metadata?.labels },
+        subsets: want.subsets,
+      });
+    }
+  }
+
+  function sync(namespace: string, name: string): void {
+    queue.add(`${namespace}/${name}`);
+    if (syncing) return;
+    syncing = true;
+    try {
+      while (queue.size > 0) {
+        const key: string = queue.values().next().value!;
+        queue.delete(key);
+        const slash = key.indexOf('/');
+        syncOne(key.slice(0, slash), key.slice(slash + 1));
+      }
+    } finally {
+      syncing = false;
+    }
+  }
+
+  const unwatchServices = store.watch('Service', (event: WatchEvent) => {
+    const namespace = event.object.metadata?.namespace ?? '';
+    const name = event.object.metadata?.name ?? '';
+    if (event.type === 'DELETED') {
+      store.delete('Endpoints', namespace, name);
+      return;
+    }
+    sync(namespace, name);
+  });
+  const unwatchPods = store.watch('Pod', (event: WatchEvent) => {
+    const namespace = event.object.metadata?.namespace ?? '';
+    for (const svc of store.peekList('Service', { namespace })) {
+      sync(namespace, svc.metadata?.name ?? '');
+    }
+  });
+
+  return {
+    sync,
+    dispose() {
+      unwatchServices();
+      unwatchPods();
+    },
+  };
+}
+
+/**
+ * setServiceSelectorHash points a Service at one pod-template hash, as Argo's
+ * `switchServiceSelector` does: a merge patch setting `spec.selector[rollouts-pod-template-hash]`
+ * and, when `rolloutName` is given, the `argo-rollouts.argoproj.io/managed-by-rollouts`
+ * annotation. The patch is recorded in the action log (nothing is written when nothing changes).
+ *
+ * @throws ClusterError `NotFound` when the Service does not exist.
+ */
+export function setServiceSelectorHash(
+  client: Pick<ClusterClient, 'patch'>,
+  namespace: string,
+  serviceName: string,
+  hash: string,
+  rolloutName?: string,
+): Service {
+  const patch: Record<string, unknown> = {
+    spec: { selector: { [ROLLOUTS_POD_TEMPLATE_HASH]: hash } },
+  };
+  if (rolloutName !== undefined) {
+    patch.metadata = { annotations: { [MANAGED_BY_ROLLOUTS]: rolloutName } };
+  }
+  return client.patch('Service', namespace, serviceName, patch);
+}
+
+/**
+ * removeServiceSelectorHash undoes {@link setServiceSelectorHash} (Argo does this when a Rollout
+ * stops managing a Service): removes the hash selector key and the managed-by annotation.
+ */
+export function removeServiceSelectorHash(
+  client: Pick<ClusterClient, 'patch'>,
+  namespace: string,
+  serviceName: string,
+): Service {
+  return client.patch('Service', namespace, serviceName, {
+    metadata: { annotations: { [MANAGED_BY_ROLLOUTS]: null } },
+    spec: { selector: { [ROLLOUTS_POD_TEMPLATE_HASH]: null } },
+  });
+}

@@ -1,0 +1,15 @@
+// Public surface of src/controller: the Rollout controller as XState actors over ports.
+export { rolloutMachine, createRolloutLogic } from './rolloutMachine';
+export type {
+  RolloutEmitted,
+  RolloutMachineContext,
+  RolloutMachineEvent,
+  RolloutMachinePorts,
+  RolloutPhaseTag,
+} from './rolloutMachine';
+export { reconcileRollout } from './reconcile';
+export type { ReconcileResult, StrategyHandlers } from './reconcile';
+export { applyUserAction, promotePatches } from './userActions';
+export type { UserAction, UserActionResult } from './userActions';
+export { calculateRolloutPhase } from './phase';
+export type { ControllerClient, ControllerPorts, KubeObject, RecordedEvent } from './ports';

@@ -1,0 +1,661 @@
+/**
+ * Script conditions (`waitFor`, `expect`): observe() reads one rollout's state from Kubernetes-shaped
+ * objects only, as `kubectl argo rollouts get` does (pkg/kubectl-argo-rollouts/info, utils/replicaset
+ * GetCurrentSetWeight), and evaluateCondition() compares it with a Condition.
+ * Rule: pure; the same objects always give the same observation.
+ */
+import { epochMsFromRfc3339 } from '../sim';
+import type { KubeObject } from './worldPort';
+import { CONDITION_KEYS } from './types';
+import type { AnalysisRunKind, Condition, ConditionKey } from './types';
+
+/** The label holding a pod-template hash on ReplicaSets, pods and service selectors. */
+export const POD_TEMPLATE_HASH_LABEL = 'rollouts-pod-template-hash';
+/** The ReplicaSet annotation holding its revision number. */
+export const REVISION_ANNOTATION = 'rollout.argoproj.io/revision';
+/** The ReplicaSet annotation present while a delayed scale-down is pending. */
+export const SCALE_DOWN_DEADLINE_ANNOTATION = 'scale-down-deadline';
+/** Argo's RolloutTypeLabel: how the rollout created an AnalysisRun. */
+export const ROLLOUT_TYPE_LABEL = 'rollout-type';
+
+/** ANALYSIS_RUN_KIND_BY_LABEL maps Argo's `rollout-type` label values to condition kinds. */
+export const ANALYSIS_RUN_KIND_BY_LABEL: Readonly<Record<string, AnalysisRunKind>> = {
+  Background: 'background',
+  Step: 'inline',
+  PrePromotion: 'prePromotion',
+  PostPromotion: 'postPromotion',
+};
+
+/** MetricSummary is one metric of an AnalysisRun as conditions see it. */
+export interface MetricSummary {
+  readonly name: string;
+  /** `status.metricResults[].phase`; `Pending` before the first result. */
+  readonly phase: string;
+  /** Measurements taken in every phase (successful + failed + inconclusive + error). */
+  readonly measurements: number;
+}
+
+/** AnalysisRunSummary is one AnalysisRun of the rollout as conditions see it. */
+export interface AnalysisRunSummary {
+  readonly name: string;
+  readonly kind: AnalysisRunKind;
+  /** `status.phase`; `Pending` while the run has none yet. */
+  readonly phase: string;
+  readonly metrics: readonly MetricSummary[];
+}
+
+/** RolloutConditionSummary is one entry of the rollout's `status.conditions`. */
+export interface RolloutConditionSummary {
+  readonly type: string;
+  readonly status: string;
+  readonly reason: string;
+}
+
+/**
+ * Observation is everything conditions can test about one rollout at one instant, as plain data.
+ * `null` means the data is missing (no such rollout, no status field, no such ReplicaSet …).
+ */
+export interface Observation {
+  readonly rollout: string;
+  readonly found: boolean;
+  readonly status: string | null;
+  readonly message: string | null;
+  readonly step: number | null;
+  readonly setWeight: number | null;
+  readonly actualWeight: number | null;
+  readonly canaryPods: number | null;
+  readonly stablePods: number | null;
+  /** Revision → non-terminating pods of that revision (every revision of the rollout's ReplicaSets). */
+  readonly revisionPods: Readonly<Record<string, number>>;
+  readonly replicas: number | null;
+  readonly availableReplicas: number | null;
+  readonly readyReplicas: number | null;
+  readonly updatedReplicas: number | null;
+  readonly activeRevision: number | null;
+  readonly previewRevision: number | null;
+  readonly stableRevision: number | null;
+  readonly currentRevision: number | null;
+  readonly canaryWeight: number | null;
+  readonly stableWeight: number | null;
+  /** Revision → whether its ReplicaSet carries a scale-down deadline. */
+  readonly revisionScaleDownDelay: Readonly<Record<string, boolean>>;
+  readonly abort: boolean | null;
+  /** The rollout's AnalysisRuns, oldest first (creationTimestamp, then the order of objects()). */
+  readonly analysisRuns: readonly AnalysisRunSummary[];
+  /** Service name → revision its pod-template-hash selector points at (null: no such selector or ReplicaSet). */
+  readonly services: Readonly<Record<string, number | null>>;
+  readonly conditions: readonly RolloutConditionSummary[];
+  readonly errorRate: number | null;
+}
+
+/** ObservationExtras are the observations that do not live in Kubernetes objects. */
+export interface ObservationExtras {
+  /** errorRate returns the share of failed requests over the last 10s, undefined without traffic. */
+  readonly errorRate?: () => number | undefined;
+}
+
+/** Mismatch is one condition key that does not hold. */
+export interface Mismatch {
+  /** The condition key, with the map key for maps: `status`, `revisionPods[2]`, `serviceRevision[svc]`. */
+  readonly key: string;
+  readonly expected: unknown;
+  /** What was observed; null when the data is missing. */
+  readonly actual: unknown;
+}
+
+/** ConditionResult says whether a condition holds and, if not, which keys failed. */
+export interface ConditionResult {
+  readonly holds: boolean;
+  readonly mismatches: readonly Mismatch[];
+}
+
+// ---- defensive accessors: objects come from the world or a user and are untyped JSON ----
+
+type Json = Record<string, unknown>;
+
+function obj(value: unknown): Json | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Json)
+    : undefined;
+}
+
+function at(value: unknown, ...keys: string[]): unknown {
+  let current = value;
+  for (const key of keys) {
+    const o = obj(current);
+    if (!o || !Object.prototype.hasOwnProperty.call(o, key)) return undefined;
+    current = o[key];
+  }
+  return current;
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function num(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+function list(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+function nameOf(o: KubeObject): string {
+  return str(at(o, 'metadata', 'name')) ?? '';
+}
+
+function labelOf(o: KubeObject, key: string): string | undefined {
+  return str(at(o, 'metadata', 'labels', key));
+}
+
+function annotationOf(o: KubeObject, key: string): string | undefined {
+  return str(at(o, 'metadata', 'annotations', key));
+}
+
+/** revisionOf reads the revision annotation as Go's strconv.Atoi would; undefined when unreadable. */
+function revisionOf(rs: KubeObject): number | undefined {
+  const text = annotationOf(rs, REVISION_ANNOTATION);
+  return text !== undefined && /^[+-]?[0-9]+$/.test(text) ? Number(text) : undefined;
+}
+
+interface OwnerRef {
+  kind?: unknown;
+  name?: unknown;
+  uid?: unknown;
+}
+
+function ownerRefs(o: KubeObject): OwnerRef[] {
+  return list(at(o, 'metadata', 'ownerReferences')).filter(
+    (r): r is OwnerRef => obj(r) !== undefined,
+  );
+}
+
+/** isOwnedBy matches owner references by uid when both sides have one, else by kind and name. */
+function isOwnedBy(o: KubeObject, kind: string, name: string, uid: string | undefined): boolean {
+  return ownerRefs(o).some((ref) =>
+    uid !== undefined && typeof ref.uid === 'string'
+      ? ref.uid === uid
+      : ref.kind === kind && ref.name === name,
+  );
+}
+
+function sameNamespace(o: KubeObject, namespace: string | undefined): boolean {
+  const ns = str(at(o, 'metadata', 'namespace'));
+  return namespace === undefined || ns === undefined || ns === namespace;
+}
+
+/** creationOrder sorts oldest first by creationTimestamp; ties keep the order of objects(). */
+function creationOrder<T extends KubeObject>(objects: readonly T[]): T[] {
+  const keyed = objects.map((o, i) => ({
+    o,
+    i,
+    t: epochMsFromRfc3339(str(at(o, 'metadata', 'creationTimestamp')) ?? '') ?? -Infinity,
+  }));
+  keyed.sort((a, b) => (a.t === b.t ? a.i - b.i : a.t < b.t ? -1 : 1));
+  return keyed.map((k) => k.o);
+}
+
+/** The rollout's objects, found by ownership (Argo's owner references) with name fallbacks. */
+interface RolloutObjects {
+  readonly rollout: KubeObject;
+  readonly replicaSets: readonly KubeObject[];
+  readonly pods: readonly KubeObject[];
+  readonly services: readonly KubeObject[];
+  readonly allReplicaSets: readonly KubeObject[];
+  readonly analysisRuns: readonly KubeObject[];
+}
+
+function gather(objects: readonly KubeObject[], rollout: KubeObject): RolloutObjects {
+  const name = nameOf(rollout);
+  const uid = str(at(rollout, 'metadata', 'uid'));
+  const namespace = str(at(rollout, 'metadata', 'namespace'));
+  const inNs = objects.filter((o) => sameNamespace(o, namespace));
+  const allReplicaSets = inNs.filter((o) => o.kind === 'ReplicaSet');
+  // Argo names a rollout's ReplicaSet `<rollout>-<hash>`; used only when owner references are absent.
+  const replicaSets = allReplicaSets.filter((rs) =>
+    ownerRefs(rs).length > 0
+      ? isOwnedBy(rs, 'Rollout', name, uid)
+      : rs.metadata?.name === `${name}-${labelOf(rs, POD_TEMPLATE_HASH_LABEL) ?? ''}`,
+  );
+  const rsNames = new Set(replicaSets.map(nameOf));
+  const rsHashes = new Set(replicaSets.map((rs) => labelOf(rs, POD_TEMPLATE_HASH_LABEL)));
+  const pods = inNs.filter((o) => {
+    if (o.kind !== 'Pod') return false;
+    const refs = ownerRefs(o);
+    if (refs.length > 0)
+      return refs.some((r) => r.kind === 'ReplicaSet' && rsNames.has(String(r.name)));
+    const hash = labelOf(o, POD_TEMPLATE_HASH_LABEL);
+    return hash !== undefined && rsHashes.has(hash) && nameOf(o).startsWith(`${name}-${hash}-`);
+  });
+  const analysisRuns = creationOrder(
+    inNs.filter(
+      (o) =>
+        o.kind === 'AnalysisRun' &&
+        (ownerRefs(o).length > 0
+          ? isOwnedBy(o, 'Rollout', name, uid)
+          : nameOf(o).startsWith(`${name}-`)),
+    ),
+  );
+  return {
+    rollout,
+    replicaSets,
+    pods,
+    services: inNs.filter((o) => o.kind === 'Service'),
+    allReplicaSets,
+    analysisRuns,
+  };
+}
+
+function isTerminating(pod: KubeObject): boolean {
+  return at(pod, 'metadata', 'deletionTimestamp') !== undefined;
+}
+
+function podsWithHash(pods: readonly KubeObject[], hash: string | undefined): number | null {
+  if (hash === undefined || hash === '') return null;
+  return pods.filter((p) => !isTerminating(p) && labelOf(p, POD_TEMPLATE_HASH_LABEL) === hash)
+    .length;
+}
+
+function revisionOfHash(
+  replicaSets: readonly KubeObject[],
+  hash: string | undefined,
+): number | null {
+  if (hash === undefined || hash === '') return null;
+  const rs = replicaSets.find((r) => labelOf(r, POD_TEMPLATE_HASH_LABEL) === hash);
+  return (rs && revisionOf(rs)) ?? null;
+}
+
+function serviceHash(services: readonly KubeObject[], name: unknown): string | undefined {
+  if (typeof name !== 'string' || name === '') return undefined;
+  const svc = services.find((s) => nameOf(s) === name);
+  return svc ? str(at(svc, 'spec', 'selector', POD_TEMPLATE_HASH_LABEL)) : undefined;
+}
+
+/** maxTrafficWeight is Argo's weightutil.MaxTrafficWeight: trafficRouting.maxTrafficWeight or 100. */
+function maxTrafficWeight(rollout: KubeObject): number {
+  const tr = at(rollout, 'spec', 'strategy', 'canary', 'trafficRouting');
+  return (tr !== undefined && num(at(tr, 'maxTrafficWeight'))) || 100;
+}
+
+/**
+ * currentCanaryStep ports GetCurrentCanaryStep: no steps ⇒ none; index = currentStepIndex ?? 0;
+ * index ≥ len(steps) ⇒ none (all steps done).
+ */
+function currentCanaryStep(rollout: KubeObject): { index: number; steps: unknown[] } | undefined {
+  const steps = list(at(rollout, 'spec', 'strategy', 'canary', 'steps'));
+  if (steps.length === 0) return undefined;
+  const index = num(at(rollout, 'status', 'currentStepIndex')) ?? 0;
+  return index < steps.length ? { index, steps } : undefined;
+}
+
+/**
+ * setWeightOf ports GetCurrentSetWeight: 0 when aborted; MAXW without a current step; otherwise
+ * the nearest setWeight at or before the current step, 0 when there is none.
+ */
+function setWeightOf(rollout: KubeObject): number {
+  if (at(rollout, 'status', 'abort') === true) return 0;
+  const current = currentCanaryStep(rollout);
+  if (!current) return maxTrafficWeight(rollout);
+  for (let i = current.index; i >= 0; i--) {
+    const w = num(at(current.steps[i], 'setWeight'));
+    if (w !== undefined) return w;
+  }
+  return 0;
+}
+
+/**
+ * actualWeightOf ports the plugin's ActualWeight (info/rollout_info.go): MAXW without a current
+ * step; 0 while status.availableReplicas is 0; basic canary ⇒ floor(canaryRS.available·100 /
+ * status.availableReplicas) (0 when there is no canary RS); traffic-routed ⇒
+ * status.canary.weights.canary.weight, or SetWeight when weights are not set.
+ */
+function actualWeightOf(
+  rollout: KubeObject,
+  replicaSets: readonly KubeObject[],
+  setWeight: number,
+): number {
+  if (!currentCanaryStep(rollout)) return maxTrafficWeight(rollout);
+  const available = num(at(rollout, 'status', 'availableReplicas')) ?? 0;
+  if (available <= 0) return 0;
+  if (at(rollout, 'spec', 'strategy', 'canary', 'trafficRouting') === undefined) {
+    const current = str(at(rollout, 'status', 'currentPodHash'));
+    const stable = str(at(rollout, 'status', 'stableRS'));
+    let weight = 0;
+    for (const rs of replicaSets) {
+      const hash = labelOf(rs, POD_TEMPLATE_HASH_LABEL);
+      if (hash !== undefined && hash === current && hash !== stable) {
+        weight = Math.floor(((num(at(rs, 'status', 'availableReplicas')) ?? 0) * 100) / available);
+      }
+    }
+    return weight;
+  }
+  const weights = at(rollout, 'status', 'canary', 'weights');
+  return weights !== undefined ? (num(at(weights, 'canary', 'weight')) ?? 0) : setWeight;
+}
+
+function summariseRun(run: KubeObject, kind: AnalysisRunKind): AnalysisRunSummary {
+  const results = list(at(run, 'status', 'metricResults'));
+  const metrics: MetricSummary[] = results.map((r) => {
+    const counters = ['successful', 'failed', 'inconclusive', 'error'].map((k) => num(at(r, k)));
+    // Argo's `count` skips Error measurements, so sum the four per-phase counters when present.
+    const measurements = counters.some((c) => c !== undefined)
+      ? counters.reduce<number>((sum, c) => sum + (c ?? 0), 0)
+      : (num(at(r, 'count')) ?? list(at(r, 'measurements')).length);
+    return {
+      name: str(at(r, 'name')) ?? '',
+      phase: str(at(r, 'phase')) || 'Pending',
+      measurements,
+    };
+  });
+  for (const m of list(at(run, 'spec', 'metrics'))) {
+    const name = str(at(m, 'name'));
+    if (name !== undefined && !metrics.some((x) => x.name === name)) {
+      metrics.push({ name, phase: 'Pending', measurements: 0 });
+    }
+  }
+  return { name: nameOf(run), kind, phase: str(at(run, 'status', 'phase')) || 'Pending', metrics };
+}
+
+function emptyObservation(rollout: string, errorRate: number | null): Observation {
+  return {
+    rollout,
+    found: false,
+    status: null,
+    message: null,
+    step: null,
+    setWeight: null,
+    actualWeight: null,
+    canaryPods: null,
+    stablePods: null,
+    revisionPods: {},
+    replicas: null,
+    availableReplicas: null,
+    readyReplicas: null,
+    updatedReplicas: null,
+    activeRevision: null,
+    previewRevision: null,
+    stableRevision: null,
+    currentRevision: null,
+    canaryWeight: null,
+    stableWeight: null,
+    revisionScaleDownDelay: {},
+    abort: null,
+    analysisRuns: [],
+    services: {},
+    conditions: [],
+    errorRate,
+  };
+}
+
+/**
+ * observe reads everything a condition can test about the Rollout named `rolloutName` from
+ * Kubernetes-shaped objects (Rollout, ReplicaSets, Pods, Services, AnalysisRuns) plus `extras`.
+ * A missing rollout gives an observation with `found: false` and every field null or empty.
+ */
+export function observe(
+  objects: readonly KubeObject[],
+  rolloutName: string,
+  extras: ObservationExtras = {},
+): Observation {
+  const rate = extras.errorRate?.();
+  const errorRate = typeof rate === 'number' && Number.isFinite(rate) ? rate : null;
+  const rollout = objects.find((o) => o.kind === 'Rollout' && nameOf(o) === rolloutName);
+  if (!rollout) return emptyObservation(rolloutName, errorRate);
+  const g = gather(objects, rollout);
+  const status = (key: string): unknown => at(rollout, 'status', key);
+  const counter = (key: string): number => num(status(key)) ?? 0; // omitempty: absent means 0
+  const currentHash = str(status('currentPodHash'));
+  const stableHash = str(status('stableRS'));
+  const isCanary = at(rollout, 'spec', 'strategy', 'canary') !== undefined;
+  const setWeight = isCanary ? setWeightOf(rollout) : null;
+  const livePods = g.pods.filter((p) => !isTerminating(p));
+
+  const revisionPods: Record<string, number> = {};
+  const scaleDown: Record<string, boolean> = {};
+  for (const rs of g.replicaSets) {
+    const rev = revisionOf(rs);
+    if (rev === undefined) continue;
+    const hash = labelOf(rs, POD_TEMPLATE_HASH_LABEL);
+    const key = String(rev);
+    const count = livePods.filter((p) =>
+      ownerRefs(p).length > 0
+        ? ownerRefs(p).some((r) => r.kind === 'ReplicaSet' && r.name === nameOf(rs))
+        : hash !== undefined && labelOf(p, POD_TEMPLATE_HASH_LABEL) === hash,
+    ).length;
+    revisionPods[key] = (revisionPods[key] ?? 0) + count;
+    scaleDown[key] =
+      (scaleDown[key] ?? false) || annotationOf(rs, SCALE_DOWN_DEADLINE_ANNOTATION) !== undefined;
+  }
+
+  const services: Record<string, number | null> = {};
+  for (const svc of g.services) {
+    const hash = str(at(svc, 'spec', 'selector', POD_TEMPLATE_HASH_LABEL));
+    services[nameOf(svc)] =
+      revisionOfHash(g.replicaSets, hash) ?? revisionOfHash(g.allReplicaSets, hash);
+  }
+
+  const analysisRuns: AnalysisRunSummary[] = [];
+  for (const run of g.analysisRuns) {
+    const kind = ANALYSIS_RUN_KIND_BY_LABEL[labelOf(run, ROLLOUT_TYPE_LABEL) ?? ''];
+    if (kind) analysisRuns.push(summariseRun(run, kind));
+  }
+
+  const weights = at(rollout, 'status', 'canary', 'weights');
+  const bg = at(rollout, 'spec', 'strategy', 'blueGreen');
+  const stepIndex = num(status('currentStepIndex'));
+  return {
+    rollout: rolloutName,
+    found: true,
+    status: str(status('phase')) ?? null,
+    message: str(status('message')) ?? '',
+    step: stepIndex ?? null,
+    setWeight,
+    actualWeight:
+      isCanary && setWeight !== null ? actualWeightOf(rollout, g.replicaSets, setWeight) : null,
+    canaryPods: podsWithHash(g.pods, currentHash),
+    stablePods: podsWithHash(g.pods, stableHash),
+    revisionPods,
+    replicas: counter('replicas'),
+    availableReplicas: counter('availableReplicas'),
+    readyReplicas: counter('readyReplicas'),
+    updatedReplicas: counter('updatedReplicas'),
+    activeRevision:
+      bg === undefined
+        ? null
+        : revisionOfHash(g.replicaSets, serviceHash(g.services, at(bg, 'activeService'))),
+    previewRevision:
+      bg === undefined
+        ? null
+        : revisionOfHash(g.replicaSets, serviceHash(g.services, at(bg, 'previewService'))),
+    stableRevision: revisionOfHash(g.replicaSets, stableHash),
+    currentRevision: revisionOfHash(g.replicaSets, currentHash),
+    canaryWeight: weights === undefined ? null : (num(at(weights, 'canary', 'weight')) ?? 0),
+    stableWeight: weights === undefined ? null : (num(at(weights, 'stable', 'weight')) ?? 0),
+    revisionScaleDownDelay: scaleDown,
+    abort: status('abort') === true,
+    analysisRuns,
+    services,
+    conditions: list(status('conditions')).map((c) => ({
+      type: str(at(c, 'type')) ?? '',
+      status: str(at(c, 'status')) ?? '',
+      reason: str(at(c, 'reason')) ?? '',
+    })),
+    errorRate,
+  };
+}
+
+/** Keys whose value is a plain number, boolean or string compared with ===. */
+const SCALAR_KEYS: readonly ConditionKey[] = [
+  'status',
+  'step',
+  'setWeight',
+  'actualWeight',
+  'canaryPods',
+  'stablePods',
+  'replicas',
+  'availableReplicas',
+  'readyReplicas',
+  'updatedReplicas',
+  'activeRevision',
+  'previewRevision',
+  'stableRevision',
+  'currentRevision',
+  'canaryWeight',
+  'stableWeight',
+  'abort',
+];
+
+function latestRun(
+  obs: Observation,
+  kind: AnalysisRunKind | undefined,
+  metric?: string,
+): { run: AnalysisRunSummary | undefined; count: number } {
+  const runs = obs.analysisRuns.filter(
+    (r) =>
+      (kind === undefined || r.kind === kind) &&
+      (metric === undefined || r.metrics.some((m) => m.name === metric)),
+  );
+  return { run: runs[runs.length - 1], count: runs.length };
+}
+
+function checkKey(key: ConditionKey, cond: Condition, obs: Observation, out: Mismatch[]): void {
+  if ((SCALAR_KEYS as readonly string[]).includes(key)) {
+    const expected = cond[key];
+    const actual = obs[key as keyof Observation] as unknown;
+    if (actual === null || actual !== expected) out.push({ key, expected, actual });
+    return;
+  }
+  switch (key) {
+    case 'message': {
+      const expected = cond.message ?? '';
+      if (obs.message === null || !obs.message.includes(expected)) {
+        out.push({ key, expected, actual: obs.message });
+      }
+      return;
+    }
+    case 'revisionPods':
+      for (const [rev, expected] of Object.entries(cond.revisionPods ?? {})) {
+        // Counting pods is well defined for any revision of an existing rollout: none is 0.
+        const actual = obs.found ? (obs.revisionPods[rev] ?? 0) : null;
+        if (actual !== expected) out.push({ key: `revisionPods[${rev}]`, expected, actual });
+      }
+      return;
+    case 'revisionScaleDownDelay':
+      for (const [rev, expected] of Object.entries(cond.revisionScaleDownDelay ?? {})) {
+        const actual = obs.revisionScaleDownDelay[rev] ?? null;
+        if (actual !== expected)
+          out.push({ key: `revisionScaleDownDelay[${rev}]`, expected, actual });
+      }
+      return;
+    case 'serviceRevision':
+      for (const [svc, expected] of Object.entries(cond.serviceRevision ?? {})) {
+        const actual = obs.services[svc] ?? null;
+        if (actual !== expected) out.push({ key: `serviceRevision[${svc}]`, expected, actual });
+      }
+      return;
+    case 'analysisRun': {
+      const expected = cond.analysisRun;
+      if (!expected) return;
+      const { run, count } = latestRun(obs, expected.kind);
+      const onlyCount = expected.phase === undefined && expected.count !== undefined;
+      const holds =
+        (run !== undefined || (onlyCount && obs.found)) &&
+        (expected.phase === undefined || run?.phase === expected.phase) &&
+        (expected.count === undefined || count === expected.count);
+      if (!holds) {
+        const actual = run
+          ? { kind: expected.kind, name: run.name, phase: run.phase, count }
+          : onlyCount && obs.found
+            ? { kind: expected.kind, count }
+            : null;
+        out.push({ key, expected, actual });
+      }
+      return;
+    }
+    case 'metric': {
+      const expected = cond.metric;
+      if (!expected) return;
+      const { run } = latestRun(obs, expected.kind, expected.name);
+      const m = run?.metrics.find((x) => x.name === expected.name);
+      const holds =
+        m !== undefined &&
+        (expected.phase === undefined || m.phase === expected.phase) &&
+        (expected.measurements === undefined || m.measurements === expected.measurements);
+      if (!holds) {
+        const actual =
+          run && m
+            ? {
+                name: m.name,
+                kind: run.kind,
+                run: run.name,
+                phase: m.phase,
+                measurements: m.measurements,
+              }
+            : null;
+        out.push({ key, expected, actual });
+      }
+      return;
+    }
+    case 'rolloutCondition': {
+      const expected = cond.rolloutCondition;
+      if (!expected) return;
+      const c = obs.conditions.find((x) => x.type === expected.type);
+      const holds =
+        c !== undefined &&
+        (expected.status === undefined || c.status === expected.status) &&
+        (expected.reason === undefined || c.reason === expected.reason);
+      if (!holds) out.push({ key, expected, actual: c ? { ...c } : null });
+      return;
+    }
+    case 'errorRate': {
+      const expected = cond.errorRate;
+      if (!expected) return;
+      const actual = obs.errorRate;
+      const holds =
+        actual !== null &&
+        (expected.kind === 'equals'
+          ? actual === expected.value
+          : (expected.below === undefined || actual < expected.below) &&
+            (expected.above === undefined || actual > expected.above));
+      if (!holds) {
+        const shown =
+          expected.kind === 'equals'
+            ? expected.value
+            : {
+                ...(expected.below !== undefined ? { below: expected.below } : {}),
+                ...(expected.above !== undefined ? { above: expected.above } : {}),
+              };
+        out.push({ key, expected: shown, actual });
+      }
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+/**
+ * evaluateCondition checks every key given in `cond` against `obs` (in the contract's table
+ * order). Numbers compare exactly; `message` holds when the rollout message contains the text;
+ * `errorRate` bounds are exclusive. A key whose data is missing never holds and reports actual null.
+ */
+export function evaluateCondition(cond: Condition, obs: Observation): ConditionResult {
+  const mismatches: Mismatch[] = [];
+  for (const key of CONDITION_KEYS) {
+    if (cond[key] !== undefined) checkKey(key, cond, obs, mismatches);
+  }
+  return { holds: mismatches.length === 0, mismatches };
+}
+
+/**
+ * rolloutReplicaSets returns the ReplicaSets that belong to the Rollout named `rolloutName` (owner
+ * references, or Argo's `<rollout>-<hash>` name when a ReplicaSet has none); [] without the rollout.
+ */
+export function rolloutReplicaSets(
+  objects: readonly KubeObject[],
+  rolloutName: string,
+): readonly KubeObject[] {
+  const rollout = objects.find((o) => o.kind === 'Rollout' && nameOf(o) === rolloutName);
+  return rollout ? gather(objects, rollout).replicaSets : [];
+}

@@ -1,0 +1,212 @@
+/**
+ * Scenario to result: checks a parsed scenario's manifests like `kubectl apply` plus Argo's
+ * validation, refuses what the engine cannot simulate yet, builds the world, brings the first
+ * revision to Healthy and runs the script. Used by the CLI, the tests and (later) the store.
+ * Rule: deterministic; the same scenario and seed give byte-identical records.
+ */
+import { checkObjects, loadManifests, sortIssues, type ValidationIssue } from '../model';
+import { unsupportedRouters } from '../traffic';
+import { createWorld, type World } from './createWorld';
+import { createRolloutRecorder, recordLine, summaryLine } from './jsonLines';
+import { runScript, type RunResult } from './run';
+import type { Scenario, ScenarioManifest } from './types';
+
+/** How long the implicit first apply may take to reach Healthy before the script starts anyway. */
+export const INITIAL_DEPLOY_LIMIT_MS = 10 * 60_000;
+
+/** positionIn maps a field path of a manifest to its line:column in the scenario file. */
+function positionIn(manifest: ScenarioManifest, path: string): { line: number; column: number } {
+  let best = { line: manifest.range.start.line, column: manifest.range.start.column, length: -1 };
+  for (const p of manifest.positions) {
+    const prefix =
+      path === p.path ||
+      path.startsWith(`${p.path}.`) ||
+      path.startsWith(`${p.path}[`) ||
+      p.path === '';
+    if (prefix && p.path.length > best.length)
+      best = { line: p.line, column: p.column, length: p.path.length };
+  }
+  return { line: best.line, column: best.column };
+}
+
+function issueAt(
+  manifest: ScenarioManifest,
+  index: number,
+  path: string,
+  code: string,
+  message: string,
+): ValidationIssue {
+  const pos = positionIn(manifest, path);
+  const where = manifest.file === manifest.basePath ? `manifests[${index}]` : '';
+  return {
+    file: manifest.file,
+    line: pos.line,
+    column: pos.column,
+    path: where && path ? `${where}.${path}` : where || path,
+    code,
+    message,
+    severity: 'error',
+    object: `${manifest.kind}/${manifest.name}`,
+  };
+}
+
+/**
+ * unsupportedFeatures lists what a manifest asks for that the engine does not simulate yet; such a
+ * scenario is refused at load with a clear message, never run with the feature silently skipped.
+ */
+export function unsupportedFeatures(
+  object: Record<string, unknown>,
+): { path: string; message: string }[] {
+  if (object.kind !== 'Rollout') return [];
+  const spec = (object.spec ?? {}) as {
+    strategy?: {
+      canary?: {
+        steps?: Record<string, unknown>[];
+        analysis?: unknown;
+        pingPong?: unknown;
+        trafficRouting?: unknown;
+      };
+      blueGreen?: { prePromotionAnalysis?: unknown; postPromotionAnalysis?: unknown };
+    };
+  };
+  const out: { path: string; message: string }[] = [];
+  const canary = spec.strategy?.canary;
+  const later = 'needs the analysis engine, which Rollout Lab does not have yet';
+  (canary?.steps ?? []).forEach((step, i) => {
+    if (step && typeof step === 'object') {
+      if ('analysis' in step)
+        out.push({
+          path: `spec.strategy.canary.steps[${i}].analysis`,
+          message: `an analysis step ${later}`,
+        });
+      if ('experiment' in step)
+        out.push({
+          path: `spec.strategy.canary.steps[${i}].experiment`,
+          message: `an experiment step ${later}`,
+        });
+      if ('plugin' in step)
+        out.push({
+          path: `spec.strategy.canary.steps[${i}].plugin`,
+          message: 'step plugins run third-party code and cannot be simulated',
+        });
+    }
+  });
+  if (canary?.analysis)
+    out.push({ path: 'spec.strategy.canary.analysis', message: `background analysis ${later}` });
+  if (canary?.pingPong)
+    out.push({
+      path: 'spec.strategy.canary.pingPong',
+      message: 'ping-pong services are not simulated yet',
+    });
+  const bg = spec.strategy?.blueGreen;
+  if (bg?.prePromotionAnalysis)
+    out.push({
+      path: 'spec.strategy.blueGreen.prePromotionAnalysis',
+      message: `pre-promotion analysis ${later}`,
+    });
+  if (bg?.postPromotionAnalysis)
+    out.push({
+      path: 'spec.strategy.blueGreen.postPromotionAnalysis',
+      message: `post-promotion analysis ${later}`,
+    });
+  if (canary?.trafficRouting) {
+    for (const router of unsupportedRouters(object as never)) {
+      out.push({
+        path: 'spec.strategy.canary.trafficRouting',
+        message: `the ${router} traffic router is not simulated`,
+      });
+    }
+  }
+  return out;
+}
+
+/** checkScenarioManifests runs the lint checks on every manifest and the engine's refusals, positioned in the scenario file. */
+export function checkScenarioManifests(scenario: Scenario): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const loaded = scenario.manifests.map((m) => loadManifests(JSON.stringify(m.object), m.file));
+  const objects = loaded.flatMap((l) => l.objects);
+  const byObject = new Map(objects.map((o, i) => [o, scenario.manifests[i]]));
+  const checked = [...loaded.flatMap((l) => l.issues), ...checkObjects(objects)];
+  for (const issue of checked) {
+    if (issue.severity !== 'error') continue;
+    const owner = objects.find((o) => `${o.kind}/${o.name}` === issue.object) ?? objects[0];
+    const manifest = owner ? byObject.get(owner) : undefined;
+    if (!manifest) continue;
+    issues.push(
+      issueAt(
+        manifest,
+        scenario.manifests.indexOf(manifest),
+        issue.path,
+        issue.code,
+        issue.message,
+      ),
+    );
+  }
+  scenario.manifests.forEach((m, i) => {
+    for (const u of unsupportedFeatures(m.object))
+      issues.push(issueAt(m, i, u.path, 'scenario.unsupported', u.message));
+  });
+  return sortIssues(issues);
+}
+
+/** worldFor creates the world of a scenario (manifests applied, nothing run yet). */
+export function worldFor(scenario: Scenario, seed: number = scenario.seed): World {
+  return createWorld({
+    seed,
+    namespace: scenario.namespace,
+    manifests: scenario.manifests.map((m) => m.object),
+    versions: scenario.versions,
+    cluster: scenario.cluster,
+  });
+}
+
+/** settleInitialDeploy advances until every Rollout is Healthy or Degraded (bounded), like waiting after `kubectl apply`. */
+export function settleInitialDeploy(
+  world: World,
+  limitMs = INITIAL_DEPLOY_LIMIT_MS,
+  onStep?: () => void,
+): void {
+  const end = world.now() + limitMs;
+  const done = () =>
+    world
+      .objects()
+      .filter((o) => o.kind === 'Rollout')
+      .every((o) => {
+        const phase = (o.status as { phase?: string } | undefined)?.phase;
+        return phase === 'Healthy' || phase === 'Degraded';
+      });
+  while (!done()) {
+    const next = world.nextEventAt();
+    if (next === undefined || next > end) return;
+    world.advanceTo(next);
+    onStep?.();
+  }
+}
+
+export interface ScenarioRun {
+  readonly result: RunResult;
+  /** The `--json` lines: rollout changes then the summary. */
+  readonly lines: readonly string[];
+  readonly world: World;
+}
+
+/** runScenario runs a checked scenario with `seed` and returns its result and JSON lines. */
+export function runScenario(
+  scenario: Scenario,
+  seed: number = scenario.seed,
+  opts: { onObserve?: (world: World) => void } = {},
+): ScenarioRun {
+  const world = worldFor(scenario, seed);
+  const recorder = createRolloutRecorder();
+  const lines: string[] = [];
+  const observe = () => {
+    for (const record of recorder.record(world.objects(), world.now()))
+      lines.push(recordLine(record));
+    opts.onObserve?.(world);
+  };
+  observe();
+  settleInitialDeploy(world, INITIAL_DEPLOY_LIMIT_MS, observe);
+  const result = runScript(scenario, world, { onObserve: observe });
+  lines.push(summaryLine(result));
+  return { result, lines, world };
+}

@@ -1,0 +1,32 @@
+// Public surface of src/traffic: the router interface the controller knows, the simulated routers
+// (one per Argo router), the data plane that delays what they write, the registry and the
+// "no router" split of a basic canary. Rule: explicit named exports only.
+export type {
+  HeaderRoute,
+  MirrorRoute,
+  ObservedSplit,
+  RouterResult,
+  TrafficRouter,
+  WeightDestination,
+  WeightVerification,
+} from './router';
+
+export type { OwnerReference, RouterClient, RouterClock, RouterObject } from './common';
+export { createDataPlane, INITIAL_SPLIT } from './dataPlane';
+export type { DataPlane, DataPlaneChange, DataPlaneOptions } from './dataPlane';
+export { DEFAULT_PROPAGATION_DELAY_MS } from './options';
+export type { RouterOptions, RouterType } from './options';
+
+export { buildCanaryIngress, createNginxRouter, NGINX_TYPE } from './nginx';
+export { albForwardAction, createAlbRouter, shouldVerifyWeight, ALB_TYPE } from './alb';
+export type { AlbRouterOptions } from './alb';
+export { createIstioRouter, ISTIO_TYPE } from './istio';
+export { buildTrafficSplit, createSmiRouter, SMI_TYPE } from './smi';
+export type { SmiRouterOptions } from './smi';
+export { createTraefikRouter, TRAEFIK_TYPE } from './traefik';
+export { createApisixRouter, APISIX_TYPE } from './apisix';
+export { createGatewayApiRouter, GATEWAY_API_PLUGIN, GATEWAY_API_TYPE } from './gatewayApi';
+export { basicCanarySplit } from './noRouter';
+export type { BasicCanarySplitInput } from './noRouter';
+export { createRoutersFor, createUnsupportedRouter, unsupportedRouters } from './registry';
+export type { RouterDeps } from './registry';

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import {
+  MANAGED_BY_ROLLOUTS,
+  removeServiceSelectorHash,
+  setServiceSelectorHash,
+} from '../../src/cluster';
+import type { Endpoints } from '../../src/cluster';
+import { podsWithHash, replicaSet, service, world } from './support';
+
+const addresses = (ep: Endpoints | undefined) => ({
+  ready: (ep?.subsets?.[0]?.addresses ?? []).map((a) => a.targetRef?.name),
+  notReady: (ep?.subsets?.[0]?.notReadyAddresses ?? []).map((a) => a.targetRef?.name),
+});
+
+describe('Services and Endpoints', () => {
+  it('Endpoints list only ready pods as addresses, with the resolved target port', () => {
+    const { clock, store, cluster } = world();
+    store.create(service('web', { app: 'demo' }));
+    expect(store.get('Endpoints', 'default', 'web')).toMatchObject({ kind: 'Endpoints' });
+    expect(store.get('Endpoints', 'default', 'web')?.subsets).toBeUndefined();
+
+    store.create(replicaSet('web-a', 'aaa', 2));
+    clock.advanceBy(1000); // Running with IPs, not ready
+    const names = podsWithHash(store, 'aaa').map((p) => p.metadata?.name);
+    expect(addresses(store.get('Endpoints', 'default', 'web'))).toEqual({
+      ready: [],
+      notReady: names,
+    });
+
+    clock.advanceBy(1000);
+    const ep = store.get('Endpoints', 'default', 'web');
+    expect(addresses(ep)).toEqual({ ready: names, notReady: [] });
+    expect(ep?.subsets?.[0].addresses?.map((a) => a.ip)).toEqual(['10.244.0.1', '10.244.0.2']);
+    expect(ep?.subsets?.[0].ports).toEqual([{ name: 'http', port: 8080, protocol: 'TCP' }]);
+
+    cluster.killPods('aaa', 1);
+    expect(addresses(store.get('Endpoints', 'default', 'web')).ready).toHaveLength(1);
+  });
+
+  it('setServiceSelectorHash injects the hash selector and managed-by annotation as a logged patch', () => {
+    const { clock, store } = world();
+    store.create(service('stable', { app: 'demo' }));
+    store.create(replicaSet('web-a', 'aaa', 1));
+    store.create(replicaSet('web-b', 'bbb', 1));
+    clock.advanceBy(2000);
+    expect(addresses(store.get('Endpoints', 'default', 'stable')).ready).toHaveLength(2);
+
+    const seq = store.actions().length;
+    const svc = setServiceSelectorHash(store, 'default', 'stable', 'bbb', 'web');
+    expect(svc.spec?.selector).toEqual({ app: 'demo', 'rollouts-pod-template-hash': 'bbb' });
+    expect(svc.metadata?.annotations).toEqual({ [MANAGED_BY_ROLLOUTS]: 'web' });
+    const patch = store.actions(seq)[0];
+    expect(patch).toMatchObject({ verb: 'patch', kind: 'Service', name: 'stable', t: 2000 });
+    expect(patch.diff).toEqual([
+      { path: `metadata.annotations["${MANAGED_BY_ROLLOUTS}"]`, to: 'web' },
+      { path: 'spec.selector["rollouts-pod-template-hash"]', to: 'bbb' },
+    ]);
+    expect(addresses(store.get('Endpoints', 'default', 'stable')).ready).toEqual(
+      podsWithHash(store, 'bbb').map((p) => p.metadata?.name),
+    );
+
+    // Same hash again: nothing is written.
+    const n = store.actions().length;
+    setServiceSelectorHash(store, 'default', 'stable', 'bbb', 'web');
+    expect(store.actions()).toHaveLength(n);
+
+    removeServiceSelectorHash(store, 'default', 'stable');
+    expect(store.get('Service', 'default', 'stable')?.spec?.selector).toEqual({ app: 'demo' });
+  });
+
+  it('deleting a Service deletes its Endpoints; selector-less Services are left alone', () => {
+    const { store } = world();
+    store.create(service('web', { app: 'demo' }));
+    store.delete('Service', 'default', 'web');
+    expect(store.get('Endpoints', 'default', 'web')).toBeUndefined();
+    store.create({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'manual' },
+      spec: { ports: [{ port: 80 }] },
+    });
+    expect(store.get('Endpoints', 'default', 'manual')).toBeUndefined();
+  });
+});
