@@ -225,11 +225,35 @@ export function createReplicaSetController(
     };
   }
 
+  // Pods by their controlling ReplicaSet's uid, kept from watch events, so a sync reads only its
+  // own pods instead of scanning every pod (which made a 1,000-pod rollout quadratic).
+  const podsByOwner = new Map<string, Map<string, string>>();
+  for (const pod of store.peekList('Pod')) indexPod(pod, 'ADDED');
+
+  function indexPod(pod: Pod, type: WatchEvent['type']): void {
+    const uid = controllerOf(pod)?.uid;
+    if (uid === undefined) return;
+    const key = `${pod.metadata?.namespace ?? ''}/${pod.metadata?.name ?? ''}`;
+    let owned = podsByOwner.get(uid);
+    if (type === 'DELETED') {
+      owned?.delete(key);
+      if (owned?.size === 0) podsByOwner.delete(uid);
+      return;
+    }
+    if (!owned) podsByOwner.set(uid, (owned = new Map()));
+    owned.set(key, pod.metadata?.name ?? '');
+  }
+
   function ownedPods(rs: ReplicaSet): Pod[] {
-    const uid = rs.metadata?.uid;
-    return store
-      .peekList('Pod', { namespace: rs.metadata?.namespace ?? '' })
-      .filter((p) => controllerOf(p)?.uid === uid);
+    const owned = podsByOwner.get(rs.metadata?.uid ?? '');
+    if (!owned) return [];
+    const namespace = rs.metadata?.namespace ?? '';
+    const pods: Pod[] = [];
+    for (const name of owned.values()) {
+      const pod = store.peek('Pod', namespace, name);
+      if (pod !== undefined) pods.push(pod);
+    }
+    return pods.sort((a, b) => ((a.metadata?.name ?? '') < (b.metadata?.name ?? '') ? -1 : 1));
   }
 
   function scheduleAvailabilityCheck(rs: ReplicaSet, pods: readonly Pod[], nowAbs: number): void {
@@ -325,12 +349,30 @@ export function createReplicaSetController(
     reconcile(namespace, name);
   });
 
+  // Pod changes are coalesced per instant: every pod of a ReplicaSet that changes at the same
+  // virtual time causes one sync (at that same time, after the current dispatch), like the real
+  // controller's workqueue collapses repeated keys. ReplicaSet changes still sync at once.
+  const dirty = new Set<string>();
+  let flushTimer: unknown;
+  function flushDirty(): void {
+    flushTimer = undefined;
+    const keys = [...dirty];
+    dirty.clear();
+    for (const key of keys) {
+      const slash = key.indexOf('/');
+      reconcile(key.slice(0, slash), key.slice(slash + 1));
+    }
+  }
+
   const unwatchPods = store.watch('Pod', (event: WatchEvent) => {
+    indexPod(event.object as Pod, event.type);
     const ref = controllerOf(event.object);
     if (ref === undefined || ref.kind !== 'ReplicaSet') return;
     const namespace = event.object.metadata?.namespace ?? '';
     const rs = store.peek('ReplicaSet', namespace, ref.name);
-    if (rs !== undefined && rs.metadata?.uid === ref.uid) reconcile(namespace, ref.name);
+    if (rs === undefined || rs.metadata?.uid !== ref.uid) return;
+    dirty.add(`${namespace}/${ref.name}`);
+    flushTimer ??= clock.setTimeout(flushDirty, 0);
   });
 
   return {
@@ -338,6 +380,7 @@ export function createReplicaSetController(
     dispose() {
       unwatchRs();
       unwatchPods();
+      if (flushTimer !== undefined) clock.clearTimeout(flushTimer);
       for (const { timer } of availabilityTimers.values()) clock.clearTimeout(timer);
       availabilityTimers.clear();
     },

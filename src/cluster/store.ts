@@ -199,6 +199,8 @@ export function createObjectStore(options: ObjectStoreOptions): ObjectStore {
     if (entry !== undefined && entry.keys.delete(key)) entry.sorted = null;
   }
 
+  let snapshotCache: { rv: number; list: KubeObject[] } | undefined;
+
   function sortedKeys(kind: string): string[] {
     const entry = kinds.get(kind);
     if (entry === undefined) return [];
@@ -505,7 +507,17 @@ export function createObjectStore(options: ObjectStoreOptions): ObjectStore {
       return afterSeq <= 0 ? log.slice() : log.slice(afterSeq);
     },
     snapshot() {
-      return [...objects.keys()].sort().map((k) => objects.get(k)!);
+      // Objects are frozen and every write bumps the resourceVersion, so an unchanged store can
+      // hand out the same (frozen) array: observers that run after every clock step stay cheap.
+      if (snapshotCache === undefined || snapshotCache.rv !== rv) {
+        snapshotCache = {
+          rv,
+          list: Object.freeze(
+            [...objects.keys()].sort().map((k) => objects.get(k)!),
+          ) as KubeObject[],
+        };
+      }
+      return snapshotCache.list;
     },
     resourceVersion: () => String(rv),
     timestamp,

@@ -400,6 +400,19 @@ export function observe(
 ): Observation {
   const rate = extras.errorRate?.();
   const errorRate = typeof rate === 'number' && Number.isFinite(rate) ? rate : null;
+  // The world hands out the same frozen array until something changes, so the object-derived
+  // part of an observation is computed once per state, however often conditions are checked.
+  let byName = observationMemo.get(objects);
+  if (!byName) observationMemo.set(objects, (byName = new Map()));
+  let base = byName.get(rolloutName);
+  if (!base) byName.set(rolloutName, (base = observeObjects(objects, rolloutName)));
+  return base.errorRate === errorRate ? base : { ...base, errorRate };
+}
+
+const observationMemo = new WeakMap<readonly KubeObject[], Map<string, Observation>>();
+
+function observeObjects(objects: readonly KubeObject[], rolloutName: string): Observation {
+  const errorRate = null;
   const rollout = objects.find((o) => o.kind === 'Rollout' && nameOf(o) === rolloutName);
   if (!rollout) return emptyObservation(rolloutName, errorRate);
   const g = gather(objects, rollout);

@@ -83,6 +83,20 @@ function behaviourFor(v: Partial<VersionBehaviour>): ImageBehaviour {
   return b;
 }
 
+function memoHash(
+  memo: WeakMap<object, Map<number, string>>,
+  key: unknown,
+  variant: number,
+  compute: () => string,
+): string {
+  if (typeof key !== 'object' || key === null || !Object.isFrozen(key)) return compute();
+  let byVariant = memo.get(key);
+  if (!byVariant) memo.set(key, (byVariant = new Map()));
+  let hash = byVariant.get(variant);
+  if (hash === undefined) byVariant.set(variant, (hash = compute()));
+  return hash;
+}
+
 function toUserAction(action: RolloutAction, nowMs: number): UserAction {
   switch (action.kind) {
     case 'restart':
@@ -96,12 +110,23 @@ function toUserAction(action: RolloutAction, nowMs: number): UserAction {
   }
 }
 
-/** A memo of Argo validation per distinct rollout spec: the controller validates every reconcile. */
+/**
+ * Argo validation of a Rollout, memoised: the controller validates on every reconcile, while the
+ * spec changes rarely. Stored objects are frozen, so the spec object itself is a cheap first key;
+ * the canonical JSON is the second (shared by every world in the process: validation is pure).
+ */
+const validationMemo = new Map<string, string | undefined>();
 function createRolloutValidator(): (rollout: ControllerObject) => string | undefined {
-  const memo = new Map<string, string | undefined>();
+  const bySpec = new WeakMap<object, string | undefined>();
   return (rollout) => {
+    const spec = rollout.spec as object | undefined;
+    if (spec && bySpec.has(spec)) return bySpec.get(spec);
     const key = stableStringify({ metadata: { name: rollout.metadata.name }, spec: rollout.spec });
-    if (memo.has(key)) return memo.get(key);
+    if (validationMemo.has(key)) {
+      const known = validationMemo.get(key);
+      if (spec) bySpec.set(spec, known);
+      return known;
+    }
     const text = JSON.stringify({
       apiVersion: rollout.apiVersion,
       kind: rollout.kind,
@@ -114,7 +139,9 @@ function createRolloutValidator(): (rollout: ControllerObject) => string | undef
     );
     const first = issues[0];
     const result = first ? `${first.path}: ${first.message}` : undefined;
-    memo.set(key, result);
+    if (validationMemo.size > 1000) validationMemo.clear();
+    validationMemo.set(key, result);
+    if (spec) bySpec.set(spec, result);
     return result;
   };
 }
@@ -163,14 +190,23 @@ export function createWorld(options: WorldOptions): World {
     delete: (kind, ns, name) => void cluster.client.delete(kind, ns, name),
   };
 
+  // Stored objects are frozen and replaced on change, so hashes can be memoised by identity.
+  const templateHashes = new WeakMap<object, Map<number, string>>();
+  const stepHashes = new WeakMap<object, Map<number, string>>();
   const routerCache = new Map<string, ReturnType<typeof createRoutersFor>>();
   // One data plane per world: what routers wrote reaches the simulated proxies after their delay.
   const dataPlane = createDataPlane({ clock });
   const ports: ControllerPorts = {
     client,
     nowMs: () => epochMs + clock.now(),
-    hashPodTemplate: (template, collisionCount) => podTemplateHash(template, collisionCount),
-    hashSteps: (steps) => safeEncodeString(String(fnv32a(stableStringify(steps ?? [])))),
+    hashPodTemplate: (template, collisionCount) =>
+      memoHash(templateHashes, template, collisionCount ?? 0, () =>
+        podTemplateHash(template, collisionCount),
+      ),
+    hashSteps: (steps) =>
+      memoHash(stepHashes, steps, 0, () =>
+        safeEncodeString(String(fnv32a(stableStringify(steps ?? [])))),
+      ),
     validateRollout: createRolloutValidator(),
     routersFor: (rollout) => {
       const key = `${rollout.metadata.name}:${stableStringify((rollout.spec as { strategy?: { canary?: { trafficRouting?: unknown } } })?.strategy?.canary?.trafficRouting ?? null)}`;

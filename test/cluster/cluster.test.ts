@@ -132,6 +132,7 @@ describe('levers', () => {
     const before = podsWithHash(store, HASH).map((p) => p.metadata!.name!);
     const killed = cluster.killPods(4, 2);
     expect(killed).toHaveLength(2);
+    clock.advanceBy(0); // the ReplicaSet controller reacts at the same instant
     expect(store.get('ReplicaSet', 'default', 'web')?.status).toMatchObject({
       replicas: 3,
       readyReplicas: 1,

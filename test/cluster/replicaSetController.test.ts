@@ -112,6 +112,8 @@ describe('ReplicaSet controller', () => {
     clock.advanceBy(2000);
     const victim = podsWithHash(store, HASH)[0].metadata!.name!;
     store.delete('Pod', 'default', victim, { gracePeriodMs: 1000 });
+    expect(podsWithHash(store, HASH)).toHaveLength(2); // not yet: the controller reacts after the change
+    clock.advanceBy(0);
     const pods = podsWithHash(store, HASH);
     expect(pods).toHaveLength(3);
     expect(store.get('ReplicaSet', 'default', 'web')?.status).toMatchObject({
