@@ -240,7 +240,7 @@ export function createReplicaSetController(
       if (owned?.size === 0) podsByOwner.delete(uid);
       return;
     }
-    if (!owned) podsByOwner.set(uid, (owned = new Map()));
+    if (!owned) podsByOwner.set(uid, (owned = new Map<string, string>()));
     owned.set(key, pod.metadata?.name ?? '');
   }
 

@@ -403,7 +403,7 @@ export function observe(
   // The world hands out the same frozen array until something changes, so the object-derived
   // part of an observation is computed once per state, however often conditions are checked.
   let byName = observationMemo.get(objects);
-  if (!byName) observationMemo.set(objects, (byName = new Map()));
+  if (!byName) observationMemo.set(objects, (byName = new Map<string, Observation>()));
   let base = byName.get(rolloutName);
   if (!base) byName.set(rolloutName, (base = observeObjects(objects, rolloutName)));
   return base.errorRate === errorRate ? base : { ...base, errorRate };

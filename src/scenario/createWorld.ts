@@ -91,7 +91,7 @@ function memoHash(
 ): string {
   if (typeof key !== 'object' || key === null || !Object.isFrozen(key)) return compute();
   let byVariant = memo.get(key);
-  if (!byVariant) memo.set(key, (byVariant = new Map()));
+  if (!byVariant) memo.set(key, (byVariant = new Map<number, string>()));
   let hash = byVariant.get(variant);
   if (hash === undefined) byVariant.set(variant, (hash = compute()));
   return hash;
