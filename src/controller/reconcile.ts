@@ -8,7 +8,7 @@ import { getPauseCondition } from './pauseContext';
 import { PauseReason } from './constants';
 import { rolloutCanary, syncReplicasOnlyCanary } from './canary';
 import { rolloutBlueGreen, syncReplicasOnlyBlueGreen } from './blueGreen';
-import type { ControllerPorts, KubeObject, RecordedEvent } from './ports';
+import type { ControllerPorts, RecordedEvent } from './ports';
 import {
   checkPausedConditions,
   createRolloutContext,
@@ -77,7 +77,10 @@ export function reconcileRollout(
     phase: ctx.rollout.status?.phase,
   });
 
-  const invalid = ports.validateRollout(rollout as unknown as KubeObject);
+  // Validate the rollout as stored: a workloadRef rollout has no template of its own (Argo marks the
+  // resolved one TemplateResolvedFromRef and skips the template rules).
+  const invalid = ports.validateRollout(obj);
+  ctx.invalidSpec = invalid;
   if (invalid) {
     setInvalidSpec(ctx, invalid);
     return done();

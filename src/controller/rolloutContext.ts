@@ -37,6 +37,7 @@ import {
   createPauseContext,
   isAborted,
   type PauseContext,
+  removeAbort,
 } from './pauseContext';
 import { calculateRolloutPhase } from './phase';
 import type { ControllerPorts, KubeObject, RecordedEvent } from './ports';
@@ -59,6 +60,8 @@ export interface RolloutContext {
   readonly events: RecordedEvent[];
   /** Delays (ms) after which the rollout asked to be reconciled again. */
   readonly requeueAfterMs: number[];
+  /** Argo's validation result for this reconcile (of the rollout as stored, before workloadRef). */
+  invalidSpec: string | undefined;
 }
 
 const asObj = (o: unknown) => o as KubeObject;
@@ -97,8 +100,12 @@ export function createRolloutContext(ports: ControllerPorts, rollout: Rollout): 
     newStatus: initialNewStatus(rollout),
     events: [],
     requeueAfterMs: [],
+    invalidSpec: undefined,
   };
   classifyReplicaSets(ctx);
+  // newRolloutContext: an abort on a fully promoted rollout means nothing and is removed.
+  const s = rollout.status;
+  if (s?.abort && !!s.stableRS && s.stableRS === s.currentPodHash) removeAbort(ctx.pause);
   return ctx;
 }
 
@@ -448,8 +455,7 @@ export function calculateBaseStatus(ctx: RolloutContext): RolloutStatus {
   status.readyReplicas = ctx.allRSs.reduce((n, rs) => n + (rs.status?.readyReplicas ?? 0), 0);
   if (prev.collisionCount !== undefined) status.collisionCount = prev.collisionCount;
   status.conditions = clone(prev.conditions ?? []);
-  if (!ctx.ports.validateRollout(asObj(ctx.rollout)))
-    removeRolloutCondition(status, ConditionType.InvalidSpec);
+  if (!ctx.invalidSpec) removeRolloutCondition(status, ConditionType.InvalidSpec);
   if (prev.promoteFull && status.currentPodHash !== prev.stableRS) status.promoteFull = true;
   else delete status.promoteFull;
   return status;
@@ -761,6 +767,8 @@ export function checkPausedConditions(ctx: RolloutContext): boolean {
   const progPaused = prog?.reason === Reason.RolloutPaused;
   const paused = (ro.status?.pauseConditions?.length ?? 0) > 0 || ro.spec.paused === true;
   const abortCond = prog?.reason === Reason.RolloutAborted;
+  // Once the rollout is completed (stable == current) pausing no longer flips Progressing.
+  const completed = !!ro.status?.stableRS && ro.status.stableRS === ro.status.currentPodHash;
   const updates = [];
   const cond = (
     type: string,
@@ -768,7 +776,7 @@ export function checkPausedConditions(ctx: RolloutContext): boolean {
     reason: string,
     message: string,
   ) => newRolloutCondition(type, status, reason, message, ctx.now);
-  if (paused !== progPaused && !abortCond) {
+  if (paused !== progPaused && !abortCond && !(paused && completed)) {
     updates.push(
       paused
         ? cond(ConditionType.Progressing, 'Unknown', Reason.RolloutPaused, Message.rolloutPaused)

@@ -8,46 +8,16 @@ import { checkObjects, loadManifests, sortIssues, type ValidationIssue } from '.
 import { unsupportedRouters } from '../traffic';
 import { createWorld, type World } from './createWorld';
 import { createRolloutRecorder, recordLine, summaryLine } from './jsonLines';
+import { issueInManifest } from './parse';
 import { runScript, type RunResult } from './run';
 import type { Scenario, ScenarioManifest } from './types';
 
 /** How long the implicit first apply may take to reach Healthy before the script starts anyway. */
 export const INITIAL_DEPLOY_LIMIT_MS = 10 * 60_000;
 
-/** positionIn maps a field path of a manifest to its line:column in the scenario file. */
-function positionIn(manifest: ScenarioManifest, path: string): { line: number; column: number } {
-  let best = { line: manifest.range.start.line, column: manifest.range.start.column, length: -1 };
-  for (const p of manifest.positions) {
-    const prefix =
-      path === p.path ||
-      path.startsWith(`${p.path}.`) ||
-      path.startsWith(`${p.path}[`) ||
-      p.path === '';
-    if (prefix && p.path.length > best.length)
-      best = { line: p.line, column: p.column, length: p.path.length };
-  }
-  return { line: best.line, column: best.column };
-}
-
-function issueAt(
-  manifest: ScenarioManifest,
-  index: number,
-  path: string,
-  code: string,
-  message: string,
-): ValidationIssue {
-  const pos = positionIn(manifest, path);
-  const where = manifest.file === manifest.basePath ? `manifests[${index}]` : '';
-  return {
-    file: manifest.file,
-    line: pos.line,
-    column: pos.column,
-    path: where && path ? `${where}.${path}` : where || path,
-    code,
-    message,
-    severity: 'error',
-    object: `${manifest.kind}/${manifest.name}`,
-  };
+function issueAt(manifest: ScenarioManifest, path: string, code: string, message: string): ValidationIssue {
+  const base: ValidationIssue = { file: manifest.file, line: 0, column: 0, path, code, message, severity: 'error', object: `${manifest.kind}/${manifest.name}` };
+  return issueInManifest(manifest, base);
 }
 
 /**
@@ -132,19 +102,11 @@ export function checkScenarioManifests(scenario: Scenario): ValidationIssue[] {
     const owner = objects.find((o) => `${o.kind}/${o.name}` === issue.object) ?? objects[0];
     const manifest = owner ? byObject.get(owner) : undefined;
     if (!manifest) continue;
-    issues.push(
-      issueAt(
-        manifest,
-        scenario.manifests.indexOf(manifest),
-        issue.path,
-        issue.code,
-        issue.message,
-      ),
-    );
+    issues.push(issueAt(manifest, issue.path, issue.code, issue.message));
   }
-  scenario.manifests.forEach((m, i) => {
+  scenario.manifests.forEach((m) => {
     for (const u of unsupportedFeatures(m.object))
-      issues.push(issueAt(m, i, u.path, 'scenario.unsupported', u.message));
+      issues.push(issueAt(m, u.path, 'scenario.unsupported', u.message));
   });
   return sortIssues(issues);
 }
