@@ -37,6 +37,7 @@ import {
 } from './pauseContext';
 import type { KubeObject } from './ports';
 import { reconcilePodRestarts } from './restart';
+import { currentRunsOf, keepCurrentAnalysisRuns, reconcileAnalysisRuns } from './rolloutAnalysis';
 import {
   addScaleDownDelay,
   calculateBaseStatus,
@@ -94,9 +95,7 @@ export function rolloutBlueGreen(ctx: RolloutContext): void {
   reconcileBlueGreenPause(pass);
   reconcileActiveService(pass);
   // ALB TargetGroup verification (awsVerifyTargetGroups) is not simulated: targets count as verified.
-  // TODO(analysis): reconcileAnalysisRuns — create/terminate the pre- and post-promotion AnalysisRuns,
-  // set status.blueGreen.{pre,post}PromotionAnalysisRunStatus, pause on Inconclusive, abort on
-  // Failed/Error (digest A.10, A.11). Rollouts using analysis are refused at load for now.
+  reconcileAnalysisRuns(ctx);
   reconcileEphemeralMetadata(ctx);
   syncRolloutStatusBlueGreen(pass);
 }
@@ -110,7 +109,7 @@ export function syncReplicasOnlyBlueGreen(ctx: RolloutContext, _isScaling: boole
   const pass = beginPass(ctx);
   if (!pass) return;
   syncReplicaSetRevision(ctx);
-  // TODO(analysis): Argo keeps the current AnalysisRuns here (SetCurrentAnalysisRuns).
+  keepCurrentAnalysisRuns(ctx);
   if (reconcilePodRestarts(ctx)) return;
   reconcileBlueGreenReplicaSets(pass);
   syncRolloutStatusBlueGreen(pass);
@@ -238,21 +237,15 @@ function needsBlueGreenControllerPause(ro: Rollout): boolean {
   return bg?.autoPromotionEnabled === false || (bg?.autoPromotionSeconds ?? 0) > 0;
 }
 
-/**
- * completedPrePromotionAnalysis: true when no prePromotionAnalysis is configured.
- * TODO(analysis): true once the current pre-promotion AnalysisRun is Successful. Until analysis
- * exists a configured block can never complete (such rollouts are refused at load).
- */
+/** completedPrePromotionAnalysis: none configured, or the current pre-promotion run is Successful. */
 function completedPrePromotionAnalysis(ctx: RolloutContext): boolean {
-  return !ctx.rollout.spec.strategy?.blueGreen?.prePromotionAnalysis;
+  if (!ctx.rollout.spec.strategy?.blueGreen?.prePromotionAnalysis) return true;
+  return currentRunsOf(ctx).prePromotion?.status?.phase === 'Successful';
 }
 
-/**
- * The phase of the current post-promotion AnalysisRun.
- * TODO(analysis): look the run up; there are none yet.
- */
-function currentPostPromotionRunPhase(_ctx: RolloutContext): string | undefined {
-  return undefined;
+/** The phase of the current post-promotion AnalysisRun. */
+function currentPostPromotionRunPhase(ctx: RolloutContext): string | undefined {
+  return currentRunsOf(ctx).postPromotion?.status?.phase;
 }
 
 /** skipPostPromotionAnalysisRun (digest A.11.2), without the ALB-verification clause. */

@@ -23,6 +23,7 @@ import { epochMsFromRfc3339 } from '../sim';
 import { PauseReason, Reason, SCALE_DOWN_DEADLINE_ANNOTATION } from './constants';
 import {
   addPauseCondition,
+  hasAddPause,
   clearPauseConditions,
   completedCanaryPauseStep,
   getPauseCondition,
@@ -49,6 +50,7 @@ import {
 } from './rolloutContext';
 import { reconcileEphemeralMetadata, reconcileRevisionHistoryLimit } from './history';
 import { reconcilePodRestarts } from './restart';
+import { currentRunsOf, reconcileAnalysisRuns } from './rolloutAnalysis';
 import { ensureSVCTargets } from './services';
 import { canaryStepString } from './stepString';
 import {
@@ -100,6 +102,12 @@ export function rolloutCanary(ctx: RolloutContext): void {
   reconcileRevisionHistoryLimit(ctx);
   reconcileStableAndCanaryService(ctx);
   if (!reconcileTrafficRouting(ctx)) return;
+  reconcileAnalysisRuns(ctx);
+  if (hasAddPause(ctx.pause)) {
+    // An inconclusive analysis just paused the rollout: persist that before anything scales.
+    syncRolloutStatusCanary(ctx);
+    return;
+  }
   if (reconcileCanaryReplicaSets(ctx)) {
     syncRolloutStatusCanary(ctx);
     return;
@@ -113,6 +121,7 @@ export function syncReplicasOnlyCanary(ctx: RolloutContext, isScaling: boolean):
   syncReplicaSetRevision(ctx);
   if (reconcilePodRestarts(ctx)) return;
   if (isScaling) reconcileCanaryReplicaSets(ctx);
+  reconcileAnalysisRuns(ctx);
   reconcileCanaryPause(ctx);
   reconcileStableAndCanaryService(ctx);
   reconcileTrafficRouting(ctx);
@@ -383,6 +392,7 @@ function completedCurrentCanaryStep(ctx: RolloutContext): boolean {
     return weights?.verified !== false;
   }
   if (step.setHeaderRoute || step.setMirrorRoute) return true;
+  if (step.analysis) return currentRunsOf(ctx).step?.status?.phase === 'Successful';
   return false;
 }
 

@@ -13,3 +13,7 @@ export { applyUserAction, promotePatches } from './userActions';
 export type { UserAction, UserActionResult } from './userActions';
 export { calculateRolloutPhase } from './phase';
 export type { ControllerClient, ControllerPorts, KubeObject, RecordedEvent } from './ports';
+export { reconcileAnalysisRun, analysisRunPhase } from './analysisRun';
+export type { AnalysisRunEnv, ProviderRegistry, ScriptedOutcome } from './analysisRun';
+export { analysisRunMachine, analysisRunSystemId, createAnalysisRunLogic } from './analysisRunMachine';
+export type { AnalysisRunEmitted, AnalysisRunMachinePorts, AnalysisRunOutput } from './analysisRunMachine';

@@ -5,7 +5,7 @@
  * Mirrors rollout/context.go, rollout/sync.go and rollout/replicaset.go. Rule: all writes go
  * through ports.client; time only from ports.nowMs().
  */
-import type { ReplicaSet, Rollout, RolloutStatus } from '../model';
+import type { AnalysisRun, ReplicaSet, Rollout, RolloutStatus } from '../model';
 import {
   getActualReplicaCountForReplicaSets,
   getAvailableReplicaCountForReplicaSets,
@@ -62,6 +62,13 @@ export interface RolloutContext {
   readonly requeueAfterMs: number[];
   /** Argo's validation result for this reconcile (of the rollout as stored, before workloadRef). */
   invalidSpec: string | undefined;
+  /** The AnalysisRuns current in this reconcile (see rolloutAnalysis.ts currentRunsOf). */
+  currentArs?: {
+    step?: AnalysisRun | undefined;
+    background?: AnalysisRun | undefined;
+    prePromotion?: AnalysisRun | undefined;
+    postPromotion?: AnalysisRun | undefined;
+  };
 }
 
 const asObj = (o: unknown) => o as KubeObject;

@@ -30,3 +30,34 @@ export { basicCanarySplit } from './noRouter';
 export type { BasicCanarySplitInput } from './noRouter';
 export { createRoutersFor, createUnsupportedRouter, unsupportedRouters } from './registry';
 export type { RouterDeps } from './registry';
+export {
+  createTrafficModel,
+  DEFAULT_LATENCY_BUCKETS,
+  formatLe,
+  signalsFromTraffic,
+  tagOf,
+} from './requests';
+export type {
+  DestinationRole,
+  RequestBehaviour,
+  SampledRequest,
+  TickSummary,
+  TrafficDestination,
+  TrafficModel,
+  TrafficModelOptions,
+  TrafficRng,
+  TrafficSignals,
+} from './requests';
+export { splitFromWorld } from './requestsSplit';
+export type { SplitFromWorldInput } from './requestsSplit';
+export {
+  binomialFromUniform,
+  inverseNormalCdf,
+  logNormalBucketMeans,
+  logNormalBucketProbabilities,
+  multinomialFromUniforms,
+  normalCdf,
+  poissonFromUniform,
+} from './requestsSampling';
+export { createSeriesStore, DEFAULT_RETENTION_MS, labelKey } from './series';
+export type { SeriesLabels, SeriesStore, SeriesStoreOptions, StoredSeries } from './series';

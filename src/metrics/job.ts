@@ -1,0 +1,139 @@
+/**
+ * The Job provider: a Kubernetes Job whose pod runs the metric's image; the measurement succeeds
+ * when the Job completes and fails when it fails. Counterpart: metricproviders/job/job.go.
+ * Providers never hold the cluster, so the Job's fate is planned at start from how its image
+ * behaves (`signals.jobOutcome`: exit code, run time, pull error) and the JobSpec's backoffLimit
+ * and activeDeadlineSeconds, and reached on resume. Rule: value is always "" (Argo never sets
+ * one); the provider decides the phase, conditions are ignored.
+ */
+import type { InFlight, MeasureEnv, MeasureStep, MetricOf, MetricProviderImpl } from './provider';
+import { fail, rec, str } from './common';
+
+/** JOB_NAME_KEY is the measurement metadata key holding the Job's name. */
+export const JOB_NAME_KEY = 'job-name';
+
+/** Kubernetes' default Job backoffLimit. */
+const DEFAULT_BACKOFF_LIMIT = 6;
+/** The Job controller's pod-failure back-off: 10 s doubling, capped at 6 minutes. */
+const BACKOFF_BASE_MS = 10_000;
+const BACKOFF_MAX_MS = 360_000;
+/** How long a kubelet takes to report ErrImagePull for an image that cannot be pulled. */
+const PULL_FAILURE_MS = 2_000;
+
+type Phase = 'Successful' | 'Failed' | 'Inconclusive';
+
+/** JobPlan is when and how the Job ends. */
+export interface JobPlan {
+  readonly endsAfterMs: number;
+  readonly phase: Phase;
+  readonly message?: string;
+}
+
+/**
+ * planJob decides how a Job ends: exit 0 → Complete after `runForMs`; a non-zero exit retries
+ * `backoffLimit` times with the controller's back-off before Failed (BackoffLimitExceeded);
+ * `activeDeadlineSeconds` cuts either short (DeadlineExceeded); an unpullable image is
+ * Inconclusive once the pod reports ErrImagePull, as Argo's Resume does.
+ */
+export function planJob(
+  outcome: { exitCode: number; runForMs: number; imagePullError?: boolean },
+  backoffLimit: number,
+  activeDeadlineMs: number | undefined,
+): JobPlan {
+  if (outcome.imagePullError) {
+    return {
+      endsAfterMs: PULL_FAILURE_MS,
+      phase: 'Inconclusive',
+      message: 'job pod is waiting with reason ErrImagePull',
+    };
+  }
+  const run = Math.max(0, outcome.runForMs);
+  let plan: JobPlan;
+  if (outcome.exitCode === 0) plan = { endsAfterMs: run, phase: 'Successful' };
+  else {
+    let total = run;
+    for (let i = 0; i < backoffLimit; i++)
+      total += Math.min(BACKOFF_BASE_MS * 2 ** i, BACKOFF_MAX_MS) + run;
+    plan = {
+      endsAfterMs: total,
+      phase: 'Failed',
+      message: 'Job has reached the specified backoff limit',
+    };
+  }
+  if (activeDeadlineMs !== undefined && plan.endsAfterMs > activeDeadlineMs) {
+    return {
+      endsAfterMs: activeDeadlineMs,
+      phase: 'Failed',
+      message: 'Job was active longer than specified deadline',
+    };
+  }
+  return plan;
+}
+
+function start(metric: MetricOf<'job'>, env: MeasureEnv): MeasureStep {
+  const c = rec(metric.provider.config);
+  const spec = rec(c.spec);
+  if (Object.keys(spec).length === 0) return fail('job spec is required');
+  const containers = rec(rec(spec.template).spec).containers;
+  if (!Array.isArray(containers) || containers.length === 0) {
+    return fail('spec.template.spec.containers: Required value');
+  }
+  const image = str(rec(containers[0]).image);
+  const outcome = env.signals.jobOutcome?.(image) ?? { exitCode: 0, runForMs: 0 };
+  const backoffLimit =
+    typeof spec.backoffLimit === 'number' ? spec.backoffLimit : DEFAULT_BACKOFF_LIMIT;
+  const deadline =
+    typeof spec.activeDeadlineSeconds === 'number' ? spec.activeDeadlineSeconds * 1000 : undefined;
+  const plan = planJob(outcome, backoffLimit, deadline);
+  const jobName = `${env.runName}.${metric.name}`;
+  return {
+    status: 'inFlight',
+    inFlight: {
+      jobName,
+      image,
+      endsAt: env.now + plan.endsAfterMs,
+      phase: plan.phase,
+      ...(plan.message ? { message: plan.message } : {}),
+    },
+    resumeAfterMs: plan.endsAfterMs,
+    metadata: { [JOB_NAME_KEY]: jobName },
+  };
+}
+
+function resume(_metric: MetricOf<'job'>, inFlight: InFlight, env: MeasureEnv): MeasureStep {
+  const jobName = str(inFlight.jobName);
+  if (jobName === '') return fail('job metadata reference missing');
+  const endsAt = typeof inFlight.endsAt === 'number' ? inFlight.endsAt : env.now;
+  if (env.now < endsAt) {
+    return {
+      status: 'inFlight',
+      inFlight,
+      resumeAfterMs: endsAt - env.now,
+      metadata: { [JOB_NAME_KEY]: jobName },
+    };
+  }
+  const phase = (str(inFlight.phase) || 'Successful') as Phase;
+  const message = str(inFlight.message);
+  return {
+    status: 'done',
+    value: '',
+    phase,
+    metadata: { [JOB_NAME_KEY]: jobName },
+    ...(message && phase !== 'Successful' ? { message } : {}),
+  };
+}
+
+function terminate(_metric: MetricOf<'job'>, inFlight: InFlight): MeasureStep {
+  const jobName = str(inFlight.jobName);
+  if (jobName === '') return fail('job metadata reference missing');
+  // The Job is deleted; the measurement ends without a verdict.
+  return {
+    status: 'done',
+    value: '',
+    phase: 'Inconclusive',
+    metadata: { [JOB_NAME_KEY]: jobName },
+  };
+}
+
+/** job is the Job metric provider. */
+export const job: MetricProviderImpl<'job'> = { kind: 'job', start, resume, terminate };
