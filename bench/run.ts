@@ -79,15 +79,20 @@ function best(s: Scenario, repeats: number) {
 const fmt = (n: number, d = 1) => n.toFixed(d).padStart(9);
 
 const b2y = load(resolve(import.meta.dirname, '../simulations/blue-to-yellow.yaml'));
-runOnce(b2y); // warm-up (JIT)
-const b = best(b2y, 5);
+// Warm-up: one run left most of the engine in V8's lower tiers, so "best of 5" measured JIT
+// warm-up (~30 ms) rather than the engine; 20 runs reach steady state (the first-run figure is
+// printed too, for comparison with earlier notes).
+const first = runOnce(b2y);
+for (let i = 1; i < 20; i++) runOnce(b2y);
+const b = best(b2y, 10);
 console.log('Rollout Lab engine benchmark (best of runs, wall time around the runs only)\n');
 console.log(
   `blue-to-yellow: ${(b.virtualMs / 1000).toFixed(1)} virtual s in ${b.wallMs.toFixed(1)} ms wall`,
 );
 console.log(
-  `  → ${Math.round(b.virtualMs / b.wallMs).toLocaleString('en')}× faster than real time (target ≥ 10,000×)\n`,
+  `  → ${Math.round(b.virtualMs / b.wallMs).toLocaleString('en')}× faster than real time (target ≥ 10,000×)`,
 );
+console.log(`  (first, cold run: ${first.wallMs.toFixed(1)} ms wall)\n`);
 
 const big = best(canaryScenario(1000, 20), 2);
 console.log(

@@ -7,6 +7,7 @@ import type { CliIO, Command } from './io';
 import { lintCommand } from './lint';
 import { getCommand } from './get';
 import { runCommand } from './run';
+import { analyzeCommand } from './analyze';
 
 interface Verb {
   readonly summary: string;
@@ -24,6 +25,12 @@ const VERBS: Readonly<Record<string, Verb>> = {
     summary: 'Run a scenario file headless and check its expectations',
     usage: 'rollout-lab run FILE [--json] [--seed N] [--repeat N] [--get] [--watch]',
     run: runCommand,
+  },
+  analyze: {
+    summary:
+      "Run analysis templates against a scenario's simulated traffic and print each measurement",
+    usage: 'rollout-lab analyze -f TEMPLATE.yaml --scenario FILE [--arg name=value]... [--json]',
+    run: analyzeCommand,
   },
   get: {
     summary: 'Print a rollout tree from recorded objects, as `kubectl argo rollouts get rollout`',

@@ -182,8 +182,11 @@ export function createFakeCluster(options: FakeClusterOptions): FakeCluster {
     if (event.type !== 'DELETED') return;
     const uid = event.object.metadata?.uid;
     if (uid === undefined) return;
+    // Most deleted objects (pods) own nothing: look the dependents up before building `live`.
+    const dependents = store.ownedBy(uid);
+    if (dependents.length === 0) return;
     const live = new Set(store.snapshot().map((o) => o.metadata?.uid));
-    for (const dependent of store.ownedBy(uid)) {
+    for (const dependent of dependents) {
       const refs = dependent.metadata?.ownerReferences ?? [];
       if (refs.some((r) => live.has(r.uid))) continue;
       store.delete(

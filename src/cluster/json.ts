@@ -80,7 +80,11 @@ function childPath(base: string, key: string | number): string {
 
 function isNonEmptyContainer(v: unknown): v is JsonObject | unknown[] {
   if (Array.isArray(v)) return v.length > 0;
-  return isPlainObject(v) && Object.keys(v).some((k) => v[k] !== undefined);
+  if (!isPlainObject(v)) return false;
+  for (const k in v) {
+    if (Object.prototype.hasOwnProperty.call(v, k) && v[k] !== undefined) return true;
+  }
+  return false;
 }
 
 function change(path: string, from: unknown, to: unknown): FieldChange {
@@ -119,10 +123,25 @@ function walkDiff(a: unknown, b: unknown, path: string, ctx: DiffCtx): void {
   const aNested = isNonEmptyContainer(a);
   const bNested = isNonEmptyContainer(b);
   if (aNested && bNested && Array.isArray(a) === Array.isArray(b)) {
-    const keys = Array.isArray(a)
-      ? childKeys(a.length >= (b as unknown[]).length ? a : b)
-      : [...new Set([...childKeys(a), ...childKeys(b)])].sort();
-    for (const k of keys) walkDiff(childAt(a, k), childAt(b, k), childPath(path, k), ctx);
+    // Only children that differ can produce changes, and objects from the store share their
+    // unchanged subtrees, so pick the differing keys first and build paths for those alone.
+    if (Array.isArray(a)) {
+      const bArr = b as unknown[];
+      const n = Math.max(a.length, bArr.length);
+      for (let i = 0; i < n; i++) {
+        if (a[i] !== bArr[i]) walkDiff(a[i], bArr[i], childPath(path, i), ctx);
+      }
+      return;
+    }
+    const ao = a;
+    const bo = b as JsonObject;
+    const keys: string[] = [];
+    for (const k of Object.keys(ao)) if (ao[k] !== bo[k]) keys.push(k);
+    for (const k of Object.keys(bo)) {
+      if (ao[k] !== bo[k] && !Object.prototype.hasOwnProperty.call(ao, k)) keys.push(k);
+    }
+    keys.sort();
+    for (const k of keys) walkDiff(ao[k], bo[k], childPath(path, k), ctx);
     return;
   }
   if (!aNested && !bNested) {

@@ -175,7 +175,7 @@ export function createPodLifecycle(options: PodLifecycleOptions): PodLifecycle {
     }
     const next = stage.next(pod, ctx);
     memo.stageCounts[stage.name] = (memo.stageCounts[stage.name] ?? 0) + 1;
-    store.updateStatus(next);
+    store.updateStatusShared(next);
     // The MODIFIED event re-plans; this covers a write that changed nothing.
     const after = store.peek('Pod', memo.namespace, memo.name);
     if (after !== undefined) plan(after);
@@ -207,7 +207,7 @@ export function createPodLifecycle(options: PodLifecycleOptions): PodLifecycle {
       const memo = memoFor(pod);
       memo.forcedReady = true;
       cancel(memo);
-      store.updateStatus(forcePodReady(pod, contextFor(pod, memo)));
+      store.updateStatusShared(forcePodReady(pod, contextFor(pod, memo)));
       return true;
     },
     pendingStage(namespace, name) {

@@ -124,7 +124,11 @@ export function isTerminating(pod: Pod): boolean {
 }
 
 function condition(pod: Pod, type: string): PodCondition | undefined {
-  return pod.status?.conditions?.find((c) => c.type === type);
+  const conditions = pod.status?.conditions;
+  if (conditions === undefined) return undefined;
+  // A loop rather than `find`: this runs for every pod on every ReplicaSet sync and stage choice.
+  for (const c of conditions) if (c.type === type) return c;
+  return undefined;
 }
 
 /** isPodReady reports whether the pod's Ready condition is True (k8s `podutil.IsPodReady`). */

@@ -7,6 +7,7 @@ import type { Pod, ReplicaSet } from '../model/k8s';
 import { cloneJson, jsonEqual } from './json';
 import type { ClusterClock } from './ports';
 import { isPodReady, isTerminating, podRestarts } from './podStages';
+import { objectKey } from './store';
 import type { ObjectStore } from './store';
 import { parseRfc3339 } from './time';
 import type { WatchEvent } from './types';
@@ -22,9 +23,17 @@ export function isPodActive(pod: Pod): boolean {
   return phase !== 'Succeeded' && phase !== 'Failed' && !isTerminating(pod);
 }
 
+// parseRfc3339 is pure; a sort of 1,000 pods would otherwise parse each timestamp ~20 times.
+const instantCache = new Map<string, number | undefined>();
+
 /** Absolute ms of a timestamp (epoch-independent, for ordering), or undefined when empty. */
 function instant(ts: string | undefined): number | undefined {
-  return ts === undefined ? undefined : parseRfc3339(ts, 0);
+  if (ts === undefined) return undefined;
+  if (instantCache.has(ts)) return instantCache.get(ts);
+  const ms = parseRfc3339(ts, 0);
+  if (instantCache.size >= 10_000) instantCache.clear();
+  instantCache.set(ts, ms);
+  return ms;
 }
 
 /** readyTime returns when the pod's Ready condition last became True (absolute ms). */
@@ -89,6 +98,43 @@ export function compareActivePods(a: Pod, b: Pod): number {
 }
 
 /**
+ * sortActivePods returns `pods` sorted by {@link compareActivePods}, computing each pod's sort
+ * keys once instead of in every comparison (the comparator is total, so the order is the same).
+ */
+function sortActivePods(pods: readonly Pod[]): Pod[] {
+  const keyed = pods.map((pod) => {
+    const ready = isPodReady(pod);
+    return {
+      pod,
+      node: pod.spec?.nodeName ?? '',
+      phase: PHASE_ORDINAL[pod.status?.phase ?? ''] ?? 0,
+      ready,
+      cost: deletionCost(pod),
+      readyAt: ready ? readyTime(pod) : undefined,
+      restarts: podRestarts(pod),
+      created: instant(pod.metadata?.creationTimestamp),
+      name: pod.metadata?.name ?? '',
+    };
+  });
+  keyed.sort((a, b) => {
+    if (a.node !== b.node && (a.node === '' || b.node === '')) return a.node === '' ? -1 : 1;
+    if (a.phase !== b.phase) return a.phase - b.phase;
+    if (a.ready !== b.ready) return a.ready ? 1 : -1;
+    if (a.cost !== b.cost) return a.cost - b.cost;
+    if (a.ready && b.ready) {
+      const byReady = afterOrZero(a.readyAt, b.readyAt);
+      if (byReady !== 0) return byReady;
+    }
+    const restarts = b.restarts - a.restarts;
+    if (restarts !== 0) return restarts;
+    const byAge = afterOrZero(a.created, b.created);
+    if (byAge !== 0) return byAge;
+    return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+  });
+  return keyed.map((k) => k.pod);
+}
+
+/**
  * isPodAvailable reports whether a pod is ready and has been for `minReadySeconds` (k8s
  * `podutil.IsPodAvailable`). Kubernetes compares with a strict "before" on second-precision
  * times and re-checks a moment later; with exact virtual time we count the pod available at
@@ -103,9 +149,10 @@ export function isPodAvailable(pod: Pod, minReadySeconds: number, nowAbsMs: numb
 
 function labelsMatch(
   labels: Record<string, string> | undefined,
-  want: Record<string, string>,
+  want: readonly (readonly [string, string])[],
 ): boolean {
-  return Object.entries(want).every(([k, v]) => labels?.[k] === v);
+  for (const [k, v] of want) if (labels?.[k] !== v) return false;
+  return true;
 }
 
 /**
@@ -118,7 +165,7 @@ export function calculateReplicaSetStatus(
   pods: readonly Pod[],
   nowAbsMs: number,
 ): ReplicaSetStatus {
-  const templateLabels = rs.spec?.template?.metadata?.labels ?? {};
+  const templateLabels = Object.entries(rs.spec?.template?.metadata?.labels ?? {});
   const minReadySeconds = rs.spec?.minReadySeconds ?? 0;
   let replicas = 0;
   let fullyLabeled = 0;
@@ -128,8 +175,14 @@ export function calculateReplicaSetStatus(
     if (!isPodActive(pod)) continue;
     replicas++;
     if (labelsMatch(pod.metadata?.labels, templateLabels)) fullyLabeled++;
-    if (isPodReady(pod)) ready++;
-    if (isPodAvailable(pod, minReadySeconds, nowAbsMs)) available++;
+    // isPodAvailable, with the readiness check done once.
+    if (!isPodReady(pod)) continue;
+    ready++;
+    if (minReadySeconds <= 0) available++;
+    else {
+      const since = readyTime(pod);
+      if (since !== undefined && since + minReadySeconds * 1000 <= nowAbsMs) available++;
+    }
   }
   const status: ReplicaSetStatus = { replicas };
   if (fullyLabeled > 0) status.fullyLabeledReplicas = fullyLabeled;
@@ -220,14 +273,25 @@ export function createReplicaSetController(
           },
         ],
       },
-      spec: { ...cloneJson(template.spec ?? { containers: [] }), nodeName },
+      // The template is the stored, frozen one: the pod shares its subtrees (the store copies
+      // only what is not frozen), which is the same JSON as a deep copy.
+      spec: { ...(template.spec ?? { containers: [] }), nodeName },
       status: { phase: 'Pending', qosClass: 'BestEffort' },
     };
   }
 
   // Pods by their controlling ReplicaSet's uid, kept from watch events, so a sync reads only its
-  // own pods instead of scanning every pod (which made a 1,000-pod rollout quadratic).
-  const podsByOwner = new Map<string, Map<string, string>>();
+  // own pods instead of scanning every pod (which made a 1,000-pod rollout quadratic). Each entry
+  // keeps its pod names sorted, computed when a pod came or went, so a sync does not sort.
+  interface Owned {
+    byKey: Map<string, string>;
+    /** The pod names, sorted, each with the store key a peek of it in the RS's namespace uses. */
+    sorted: { namespace: string; keys: string[] } | null;
+  }
+  const podKeyNamespace = (namespace: string): string =>
+    store.isNamespaced('Pod') ? namespace || 'default' : '';
+  const podsByOwner = new Map<string, Owned>();
+  let indexVersion = 0;
   for (const pod of store.peekList('Pod')) indexPod(pod, 'ADDED');
 
   function indexPod(pod: Pod, type: WatchEvent['type']): void {
@@ -236,24 +300,39 @@ export function createReplicaSetController(
     const key = `${pod.metadata?.namespace ?? ''}/${pod.metadata?.name ?? ''}`;
     let owned = podsByOwner.get(uid);
     if (type === 'DELETED') {
-      owned?.delete(key);
-      if (owned?.size === 0) podsByOwner.delete(uid);
+      if (owned?.byKey.delete(key)) {
+        owned.sorted = null;
+        indexVersion++;
+      }
+      if (owned?.byKey.size === 0) podsByOwner.delete(uid);
       return;
     }
-    if (!owned) podsByOwner.set(uid, (owned = new Map<string, string>()));
-    owned.set(key, pod.metadata?.name ?? '');
+    if (!owned) podsByOwner.set(uid, (owned = { byKey: new Map<string, string>(), sorted: null }));
+    const name = pod.metadata?.name ?? '';
+    if (owned.byKey.get(key) !== name) {
+      owned.byKey.set(key, name);
+      owned.sorted = null;
+      indexVersion++;
+    }
   }
 
   function ownedPods(rs: ReplicaSet): Pod[] {
     const owned = podsByOwner.get(rs.metadata?.uid ?? '');
     if (!owned) return [];
     const namespace = rs.metadata?.namespace ?? '';
+    if (owned.sorted === null || owned.sorted.namespace !== namespace) {
+      const ns = podKeyNamespace(namespace);
+      owned.sorted = {
+        namespace,
+        keys: [...owned.byKey.values()].sort().map((name) => objectKey('Pod', ns, name)),
+      };
+    }
     const pods: Pod[] = [];
-    for (const name of owned.values()) {
-      const pod = store.peek('Pod', namespace, name);
+    for (const key of owned.sorted.keys) {
+      const pod = store.peekKey(key) as Pod | undefined;
       if (pod !== undefined) pods.push(pod);
     }
-    return pods.sort((a, b) => ((a.metadata?.name ?? '') < (b.metadata?.name ?? '') ? -1 : 1));
+    return pods;
   }
 
   function scheduleAvailabilityCheck(rs: ReplicaSet, pods: readonly Pod[], nowAbs: number): void {
@@ -307,17 +386,51 @@ export function createReplicaSetController(
     }
   }
 
+  // A sync is a pure function of the store, the owned-pod index, the clock and the availability
+  // timer. When none of them changed since the last sync of a ReplicaSet (typically: the MODIFIED
+  // event of the status that sync wrote comes back), syncing again would write nothing and
+  // schedule nothing, so it is skipped. `indexVersion` counts changes of the owned-pod index.
+  const settled = new Map<
+    string,
+    { resourceVersion: string; now: number; index: number; timer: unknown }
+  >();
+
+  // The skip also needs the index to be caught up with the store: a ReplicaSet event that is the
+  // store's latest write was delivered after every earlier event (delivery is in order), pod
+  // events included. caughtUpAt holds the resourceVersion of such a moment per ReplicaSet.
+  const caughtUpAt = new Map<string, string>();
+
   function sync(namespace: string, name: string): void {
+    const key = `${namespace}/${name}`;
+    const last = settled.get(key);
+    const caughtUp = caughtUpAt.get(key);
+    caughtUpAt.delete(key);
+    if (
+      last !== undefined &&
+      caughtUp === store.resourceVersion() &&
+      last.resourceVersion === store.resourceVersion() &&
+      last.now === clock.now() &&
+      last.index === indexVersion &&
+      last.timer === availabilityTimers.get(key)
+    ) {
+      return;
+    }
+    settled.delete(key);
     const rs = store.peek('ReplicaSet', namespace, name);
     if (rs === undefined) return;
+    let pods: Pod[] | undefined;
+    let podsIndex = indexVersion;
     if (rs.metadata?.deletionTimestamp === undefined) {
-      const active = ownedPods(rs).filter(isPodActive);
+      const all = ownedPods(rs);
+      const active = all.filter(isPodActive);
       const diff = active.length - (rs.spec?.replicas ?? 1);
+      // Nothing is written when the count is right, so the pods read below would be these.
+      if (diff === 0) pods = all;
       if (diff < 0) {
-        for (let i = 0; i < -diff; i++) store.create(newPod(rs));
+        for (let i = 0; i < -diff; i++) store.createShared(newPod(rs));
       } else if (diff > 0) {
         // getPodsToDelete: the pods earliest in ActivePods order go first.
-        const victims = [...active].sort(compareActivePods).slice(0, diff);
+        const victims = sortActivePods(active).slice(0, diff);
         for (const pod of victims) {
           store.delete('Pod', namespace, pod.metadata?.name ?? '', {
             gracePeriodMs: options.podTerminationMs,
@@ -325,14 +438,23 @@ export function createReplicaSetController(
         }
       }
     }
-    const pods = ownedPods(rs);
+    if (pods === undefined) {
+      podsIndex = indexVersion;
+      pods = ownedPods(rs);
+    }
     const nowAbs = clock.now() + options.epochMs;
     const status = calculateReplicaSetStatus(rs, pods, nowAbs);
     const latest = store.peek('ReplicaSet', namespace, name);
     if (latest !== undefined && !jsonEqual(latest.status, status)) {
-      store.updateStatus({ ...latest, status });
+      store.updateStatusShared({ ...latest, status });
     }
     scheduleAvailabilityCheck(rs, pods, nowAbs);
+    settled.set(key, {
+      resourceVersion: store.resourceVersion(),
+      now: clock.now(),
+      index: podsIndex,
+      timer: availabilityTimers.get(key),
+    });
   }
 
   const unwatchRs = store.watch('ReplicaSet', (event: WatchEvent) => {
@@ -341,10 +463,15 @@ export function createReplicaSetController(
     const name = rs.metadata?.name ?? '';
     if (event.type === 'DELETED') {
       const key = `${namespace}/${name}`;
+      settled.delete(key);
+      caughtUpAt.delete(key);
       const current = availabilityTimers.get(key);
       if (current !== undefined) clock.clearTimeout(current.timer);
       availabilityTimers.delete(key);
       return;
+    }
+    if (rs.metadata?.resourceVersion === store.resourceVersion()) {
+      caughtUpAt.set(`${namespace}/${name}`, store.resourceVersion());
     }
     reconcile(namespace, name);
   });

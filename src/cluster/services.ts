@@ -133,12 +133,12 @@ export function createEndpointsController(store: ObjectStore): EndpointsControll
     const want = endpointsForService(svc, store.peekList('Pod', { namespace }));
     const have = store.peek('Endpoints', namespace, name);
     if (have === undefined) {
-      store.create(want);
+      store.createShared(want);
     } else if (
       !jsonEqual(have.subsets, want.subsets) ||
       !jsonEqual(have.metadata?.labels, want.metadata?.labels)
     ) {
-      store.update({
+      store.updateShared({
         ...have,
         metadata: { ...have.metadata, labels: want.metadata?.labels },
         subsets: want.subsets,

@@ -81,6 +81,8 @@ export interface ObjectStoreOptions {
 export interface ObjectStore extends ClusterClient {
   /** peek returns the stored, frozen object (no copy), or undefined. Never mutate it. */
   peek<K extends string>(kind: K, namespace: string, name: string): ObjectOfKind<K> | undefined;
+  /** peekKey is `peek` by store key ({@link objectKey} with the namespace as the store files it). */
+  peekKey(key: string): KubeObject | undefined;
   /** peekList is `list` without copies: frozen stored objects, sorted by key. */
   peekList<K extends string>(kind: K, options?: ListOptions): ObjectOfKind<K>[];
   /** ownedBy returns the frozen objects with an ownerReference to `uid`, sorted by key. */
@@ -95,6 +97,16 @@ export interface ObjectStore extends ClusterClient {
   timestamp(ms?: number): string;
   /** isNamespaced reports whether objects of `kind` live in a namespace. */
   isNamespaced(kind: string): boolean;
+  /**
+   * createShared, updateShared and updateStatusShared are `create`, `update` and `updateStatus`
+   * returning the stored, frozen object instead of a copy (like `peek`); for the cluster's own
+   * controllers, which never edit what they get back. Never mutate the result.
+   */
+  createShared<T extends KubeObject>(object: T): T;
+  /** updateShared: see {@link ObjectStore.createShared}. */
+  updateShared<T extends KubeObject>(object: T): T;
+  /** updateStatusShared: see {@link ObjectStore.createShared}. */
+  updateStatusShared<T extends KubeObject>(object: T): T;
 }
 
 /** objectKey returns the store key `kind/namespace/name` ('' namespace for cluster-scoped kinds). */
@@ -143,32 +155,98 @@ export function createObjectStore(options: ObjectStoreOptions): ObjectStore {
   const nameRng = rngStream(options.rng, CLUSTER_RNG_STREAMS.names);
 
   const objects = new Map<string, KubeObject>();
-  // Per-kind key index with a lazily sorted key list: lists touch only their kind, and sort only
-  // after an object of that kind was added or removed.
-  const kinds = new Map<string, { keys: Set<string>; sorted: string[] | null }>();
+  // Per-kind key index, kept sorted as objects come and go (binary insertion): lists touch only
+  // their kind and never sort, and snapshots concatenate the kinds in key order.
+  const kinds = new Map<string, string[]>();
+  let kindOrder: string[] | null = null;
+  // Owner index: ownerReference uid → keys of the objects that name it (the garbage collector's
+  // lookup, which would otherwise scan every object on every deletion).
+  const dependents = new Map<string, Set<string>>();
 
-  // Structural sharing: every object the store has frozen is remembered, and a new version of an
-  // object reuses the frozen subtrees it did not change. Writes then copy only what changed,
-  // diffs skip shared subtrees at once, and recorded frames share memory.
-  const owned = new WeakSet<object>();
+  // Structural sharing: a new version of an object reuses the frozen subtrees of the previous
+  // version it did not change, and everything else is copied into new frozen objects. Writes then
+  // copy only what changed, diffs skip shared subtrees at once, and recorded frames share memory.
+  // Every stored object is deep-frozen by construction: it is made of the previous version's
+  // subtrees (deep-frozen) and new objects frozen as they are built, children first.
 
-  /** own freezes `value` deeply and marks it (and everything in it) as the store's. */
-  function own<T>(value: T): T {
-    if (typeof value === 'object' && value !== null && !owned.has(value)) {
-      owned.add(value);
-      Object.freeze(value);
-      for (const v of Object.values(value as object)) own(v);
-    }
-    return value;
+  /**
+   * adopt copies a value the caller hands in into new, frozen objects (primitives as they are,
+   * keys whose value is undefined dropped): the store never keeps what a caller may still hold.
+   */
+  function adopt<T>(value: T): T {
+    return adoptShared(value, undefined) as T;
   }
 
-  /** adopt copies what the caller still holds and keeps the store's frozen subtrees as they are. */
-  function adopt<T>(value: T): T {
-    if (typeof value !== 'object' || value === null || owned.has(value)) return value;
-    if (Array.isArray(value)) return value.map((v: unknown) => adopt(v)) as T;
+  /**
+   * adoptShared is `adopt` that reuses the previous version's frozen subtree `prev` (the stored
+   * subtree at the same path) wherever the caller's value is that subtree or equals it exactly,
+   * key order included, so an update that resends an unchanged subtree (a controller writing back
+   * a copy, a merge patch) stores the very same frozen subtree. The result is always the same
+   * JSON, byte for byte, as a deep copy of `value`.
+   */
+  function adoptShared(value: unknown, prev: unknown): unknown {
+    if (value === prev || typeof value !== 'object' || value === null) return value;
+    const shareable = typeof prev === 'object' && prev !== null;
+    if (Array.isArray(value)) {
+      const pa = shareable && Array.isArray(prev) ? (prev as unknown[]) : undefined;
+      let same = pa !== undefined && pa.length === value.length;
+      const out = value.map((v: unknown, i: number) => {
+        const a = adoptShared(v, pa === undefined ? undefined : pa[i]);
+        if (same && !Object.is(a, pa![i])) same = false;
+        return a;
+      });
+      return same ? pa : Object.freeze(out);
+    }
+    const po = shareable && !Array.isArray(prev) ? (prev as Record<string, unknown>) : undefined;
+    const pkeys = po === undefined ? undefined : Object.keys(po);
+    let same = pkeys !== undefined;
+    let i = 0;
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = adopt(v);
-    return out as T;
+    for (const [k, v] of Object.entries(value)) {
+      if (v === undefined) continue;
+      const pv =
+        po !== undefined && Object.prototype.hasOwnProperty.call(po, k) ? po[k] : undefined;
+      const a = adoptShared(v, pv);
+      out[k] = a;
+      if (same && (pkeys![i] !== k || !Object.is(a, pv))) same = false;
+      i++;
+    }
+    return same && i === pkeys!.length ? po : Object.freeze(out);
+  }
+
+  /**
+   * adoptVersion adopts the next version of a stored object against `prev`: a fresh, not yet
+   * frozen root and metadata object (the store still writes into both; {@link sealVersion}
+   * freezes them), every other subtree shared with `prev` where unchanged.
+   */
+  function adoptVersion(next: KubeObject, prev: KubeObject): KubeObject {
+    const out: Record<string, unknown> = {};
+    const p = prev as unknown as Record<string, unknown>;
+    for (const [k, v] of Object.entries(next)) {
+      if (v === undefined) continue;
+      const pv = Object.prototype.hasOwnProperty.call(p, k) ? p[k] : undefined;
+      if (k === 'metadata' && isPlainObject(v)) {
+        const pm = isPlainObject(pv) ? pv : undefined;
+        const meta: Record<string, unknown> = {};
+        for (const [mk, mv] of Object.entries(v)) {
+          if (mv === undefined) continue;
+          meta[mk] = adoptShared(
+            mv,
+            pm !== undefined && Object.prototype.hasOwnProperty.call(pm, mk) ? pm[mk] : undefined,
+          );
+        }
+        out[k] = meta;
+      } else {
+        out[k] = adoptShared(v, pv);
+      }
+    }
+    return out as unknown as KubeObject;
+  }
+
+  /** sealVersion freezes what {@link adoptVersion} left open: the metadata object and the root. */
+  function sealVersion(obj: KubeObject): KubeObject {
+    if (obj.metadata !== undefined) Object.freeze(obj.metadata);
+    return Object.freeze(obj);
   }
 
   /** mergeShared is RFC 7386 merge patch that shares the target's untouched subtrees. */
@@ -183,31 +261,89 @@ export function createObjectStore(options: ObjectStoreOptions): ObjectStore {
     return out;
   }
 
-  function put(key: string, obj: KubeObject): void {
-    if (!objects.has(key)) {
-      let entry = kinds.get(obj.kind);
-      if (entry === undefined) kinds.set(obj.kind, (entry = { keys: new Set(), sorted: null }));
-      entry.keys.add(key);
-      entry.sorted = null;
+  /** lowerBound returns the first index of sorted `keys` whose key is not below `key`. */
+  function lowerBound(keys: readonly string[], key: string): number {
+    let lo = 0;
+    let hi = keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (keys[mid] < key) lo = mid + 1;
+      else hi = mid;
     }
+    return lo;
+  }
+
+  function ownerUids(obj: KubeObject | undefined): readonly unknown[] {
+    const refs = obj?.metadata?.ownerReferences;
+    return refs === undefined || refs.length === 0 ? [] : refs.map((r) => r.uid);
+  }
+
+  function indexOwners(key: string, prev: KubeObject | undefined, next: KubeObject | undefined) {
+    const before = prev?.metadata?.ownerReferences;
+    const after = next?.metadata?.ownerReferences;
+    if (before === after) return;
+    for (const uid of ownerUids(prev)) {
+      if (typeof uid !== 'string') continue;
+      const set = dependents.get(uid);
+      if (set !== undefined && set.delete(key) && set.size === 0) dependents.delete(uid);
+    }
+    for (const uid of ownerUids(next)) {
+      if (typeof uid !== 'string') continue;
+      let set = dependents.get(uid);
+      if (set === undefined) dependents.set(uid, (set = new Set()));
+      set.add(key);
+    }
+  }
+
+  function put(key: string, obj: KubeObject): void {
+    const prev = objects.get(key);
+    if (prev === undefined) {
+      let keys = kinds.get(obj.kind);
+      if (keys === undefined) {
+        kinds.set(obj.kind, (keys = []));
+        kindOrder = null;
+      }
+      keys.splice(lowerBound(keys, key), 0, key);
+    }
+    indexOwners(key, prev, obj);
     objects.set(key, obj);
   }
 
   function drop(key: string, kind: string): void {
+    const prev = objects.get(key);
+    if (prev === undefined) return;
     objects.delete(key);
-    const entry = kinds.get(kind);
-    if (entry !== undefined && entry.keys.delete(key)) entry.sorted = null;
+    indexOwners(key, prev, undefined);
+    const keys = kinds.get(kind);
+    if (keys === undefined) return;
+    const i = lowerBound(keys, key);
+    if (keys[i] === key) keys.splice(i, 1);
   }
 
   let snapshotCache: { rv: number; list: KubeObject[] } | undefined;
 
-  function sortedKeys(kind: string): string[] {
-    const entry = kinds.get(kind);
-    if (entry === undefined) return [];
-    return (entry.sorted ??= [...entry.keys].sort());
+  function sortedKeys(kind: string): readonly string[] {
+    return kinds.get(kind) ?? [];
+  }
+
+  /** allKeysSorted returns every key in sort order (kinds in key order, then each kind's keys). */
+  function allKeysSorted(): string[] {
+    // `Kind/` prefixes order keys of different kinds exactly as whole keys do, unless a kind
+    // itself contains a '/', in which case sort everything.
+    if (kindOrder === null) {
+      const names = [...kinds.keys()];
+      if (names.some((k) => k.includes('/'))) return [...objects.keys()].sort();
+      kindOrder = names.sort((a, b) => (`${a}/` < `${b}/` ? -1 : `${a}/` > `${b}/` ? 1 : 0));
+    }
+    const out: string[] = [];
+    for (const kind of kindOrder) for (const key of kinds.get(kind)!) out.push(key);
+    return out;
   }
   const log: ClusterAction[] = [];
   const watchers: Watcher[] = [];
+  // The watcher list as it was when the current event's delivery started; rebuilt only after a
+  // watch was added or removed (delivery must not see watchers added during it).
+  let watcherList: Watcher[] | null = null;
   const queue: WatchEvent[] = [];
   let dispatching = false;
   let rv = 0;
@@ -226,7 +362,8 @@ export function createObjectStore(options: ObjectStoreOptions): ObjectStore {
     try {
       for (let i = 0; i < queue.length; i++) {
         const event = queue[i];
-        for (const w of watchers.slice()) {
+        const list = (watcherList ??= watchers.slice());
+        for (const w of list) {
           if (!w.active || (w.kind !== '*' && w.kind !== event.object.kind)) continue;
           try {
             w.handler(event);
@@ -260,7 +397,15 @@ export function createObjectStore(options: ObjectStoreOptions): ObjectStore {
       resourceVersion,
       diff,
     };
-    log.push(deepFreeze(action));
+    // Frozen deeply, as deepFreeze would, without walking the generic way: every field of an
+    // action is a primitive except the diff, whose values are cloned leaves.
+    for (const c of diff) {
+      deepFreeze(c.from);
+      deepFreeze(c.to);
+      Object.freeze(c);
+    }
+    Object.freeze(diff);
+    log.push(Object.freeze(action));
   }
 
   function keyOf(obj: KubeObject): string {
@@ -297,12 +442,19 @@ export function createObjectStore(options: ObjectStoreOptions): ObjectStore {
       delete meta.deletionTimestamp;
       delete meta.deletionGracePeriodSeconds;
     }
+    // generation is set here to its old value (fixing the key's place) and bumped below when
+    // the spec changed; comparisons run on the adopted version, which shares unchanged subtrees.
     if (pm.generation === undefined) delete meta.generation;
-    else meta.generation = pm.generation + (jsonEqual(specPart(prev), specPart(next)) ? 0 : 1);
+    else meta.generation = pm.generation;
     meta.resourceVersion = pm.resourceVersion;
-    if (jsonEqual(prev, next)) return prev;
-    meta.resourceVersion = String(++rv);
-    const stored = own(adopt(next));
+    const candidate = adoptVersion(next, prev);
+    const cmeta = candidate.metadata!;
+    if (pm.generation !== undefined && !jsonEqual(specPart(prev), specPart(candidate))) {
+      cmeta.generation = pm.generation + 1;
+    }
+    if (jsonEqual(prev, candidate)) return prev;
+    cmeta.resourceVersion = String(++rv);
+    const stored = sealVersion(candidate);
     put(keyOf(stored), stored);
     record(verb, stored, diffJson(prev, stored, DIFF_SKIP), subresource);
     emit('MODIFIED', stored);
@@ -313,9 +465,10 @@ export function createObjectStore(options: ObjectStoreOptions): ObjectStore {
     const prev = objects.get(key);
     if (prev === undefined) return;
     drop(key, prev.kind);
-    const frozen = own(
-      adopt({ ...prev, metadata: { ...prev.metadata, resourceVersion: String(++rv) } }),
-    );
+    const frozen = adoptShared(
+      { ...prev, metadata: { ...prev.metadata, resourceVersion: String(++rv) } },
+      prev,
+    ) as KubeObject;
     record('delete', frozen, [], undefined, '');
     emit('DELETED', frozen);
   }
@@ -337,6 +490,82 @@ export function createObjectStore(options: ObjectStoreOptions): ObjectStore {
     return out;
   }
 
+  function createStored(object: KubeObject): KubeObject {
+    const obj: KubeObject = { ...object, metadata: { ...object.metadata } };
+    if (typeof obj.kind !== 'string' || obj.kind === '') {
+      throw new ClusterError('Invalid', 'create: object has no kind');
+    }
+    const meta = obj.metadata ?? (obj.metadata = {});
+    const namespace = nsOf(obj.kind, meta.namespace);
+    if (namespace === '') delete meta.namespace;
+    else meta.namespace = namespace;
+    if (!meta.name) {
+      if (!meta.generateName) {
+        throw new ClusterError(
+          'Invalid',
+          `create ${obj.kind}: metadata.name or generateName is required`,
+        );
+      }
+      // Like the API server's generateName: a random 5-character suffix, retried on collision.
+      for (let i = 0; i < GENERATE_NAME_ATTEMPTS && !meta.name; i++) {
+        const candidate = meta.generateName + nameRng.suffix(5);
+        if (!objects.has(objectKey(obj.kind, namespace, candidate))) meta.name = candidate;
+      }
+      if (!meta.name) {
+        throw new ClusterError(
+          'AlreadyExists',
+          `create ${obj.kind}: no free name for ${meta.generateName}`,
+        );
+      }
+    }
+    const key = objectKey(obj.kind, namespace, meta.name);
+    if (objects.has(key)) {
+      throw new ClusterError('AlreadyExists', `${obj.kind} "${meta.name}" already exists`);
+    }
+    meta.uid = uidFrom(uidRng);
+    meta.creationTimestamp = timestamp();
+    meta.resourceVersion = String(++rv);
+    if (NO_GENERATION.has(obj.kind)) delete meta.generation;
+    else meta.generation = 1;
+    delete meta.deletionTimestamp;
+    delete meta.deletionGracePeriodSeconds;
+    const stored = adopt(obj);
+    put(key, stored);
+    record('create', stored, diffJson(undefined, stored, DIFF_SKIP));
+    emit('ADDED', stored);
+    return stored;
+  }
+
+  function updateStored(object: KubeObject): KubeObject {
+    const name = object.metadata?.name ?? '';
+    const prev = mustGet(object.kind, object.metadata?.namespace ?? '', name);
+    const sent = object.metadata?.resourceVersion;
+    if (sent !== undefined && sent !== '' && sent !== prev.metadata?.resourceVersion) {
+      throw new ClusterError(
+        'Conflict',
+        `Operation cannot be fulfilled on ${object.kind} "${name}": the object has been modified; please apply your changes to the latest version and try again`,
+      );
+    }
+    const next = { ...object } as KubeObject & { status?: unknown };
+    // An object sent without status keeps the stored one (a spec-only update never wipes it).
+    const prevStatus = (prev as KubeObject & { status?: unknown }).status;
+    if (next.status === undefined && prevStatus !== undefined) next.status = prevStatus;
+    return commit(prev, next, 'update');
+  }
+
+  function updateStatusStored(object: KubeObject): KubeObject {
+    const prev = mustGet(
+      object.kind,
+      object.metadata?.namespace ?? '',
+      object.metadata?.name ?? '',
+    );
+    const next = { ...prev } as KubeObject & { status?: unknown };
+    const status = (object as KubeObject & { status?: unknown }).status;
+    if (status === undefined) delete next.status;
+    else next.status = status;
+    return commit(prev, next, 'update', 'status');
+  }
+
   const store: ObjectStore = {
     get<K extends string>(kind: K, namespace: string, name: string) {
       const found = objects.get(objectKey(kind, nsOf(kind, namespace), name));
@@ -349,85 +578,23 @@ export function createObjectStore(options: ObjectStoreOptions): ObjectStore {
     list<K extends string>(kind: K, opts?: ListOptions) {
       return select(kind, opts).map((o) => cloneJson(o)) as ObjectOfKind<K>[];
     },
+    peekKey: (key: string) => objects.get(key),
     peekList<K extends string>(kind: K, opts?: ListOptions) {
       return select(kind, opts) as ObjectOfKind<K>[];
     },
 
     create<T extends KubeObject>(object: T): T {
-      const obj: KubeObject = { ...object, metadata: { ...object.metadata } };
-      if (typeof obj.kind !== 'string' || obj.kind === '') {
-        throw new ClusterError('Invalid', 'create: object has no kind');
-      }
-      const meta = obj.metadata ?? (obj.metadata = {});
-      const namespace = nsOf(obj.kind, meta.namespace);
-      if (namespace === '') delete meta.namespace;
-      else meta.namespace = namespace;
-      if (!meta.name) {
-        if (!meta.generateName) {
-          throw new ClusterError(
-            'Invalid',
-            `create ${obj.kind}: metadata.name or generateName is required`,
-          );
-        }
-        // Like the API server's generateName: a random 5-character suffix, retried on collision.
-        for (let i = 0; i < GENERATE_NAME_ATTEMPTS && !meta.name; i++) {
-          const candidate = meta.generateName + nameRng.suffix(5);
-          if (!objects.has(objectKey(obj.kind, namespace, candidate))) meta.name = candidate;
-        }
-        if (!meta.name) {
-          throw new ClusterError(
-            'AlreadyExists',
-            `create ${obj.kind}: no free name for ${meta.generateName}`,
-          );
-        }
-      }
-      const key = objectKey(obj.kind, namespace, meta.name);
-      if (objects.has(key)) {
-        throw new ClusterError('AlreadyExists', `${obj.kind} "${meta.name}" already exists`);
-      }
-      meta.uid = uidFrom(uidRng);
-      meta.creationTimestamp = timestamp();
-      meta.resourceVersion = String(++rv);
-      if (NO_GENERATION.has(obj.kind)) delete meta.generation;
-      else meta.generation = 1;
-      delete meta.deletionTimestamp;
-      delete meta.deletionGracePeriodSeconds;
-      const stored = own(adopt(obj));
-      put(key, stored);
-      record('create', stored, diffJson(undefined, stored, DIFF_SKIP));
-      emit('ADDED', stored);
-      return cloneJson(stored) as T;
+      return cloneJson(createStored(object)) as T;
     },
-
     update<T extends KubeObject>(object: T): T {
-      const name = object.metadata?.name ?? '';
-      const prev = mustGet(object.kind, object.metadata?.namespace ?? '', name);
-      const sent = object.metadata?.resourceVersion;
-      if (sent !== undefined && sent !== '' && sent !== prev.metadata?.resourceVersion) {
-        throw new ClusterError(
-          'Conflict',
-          `Operation cannot be fulfilled on ${object.kind} "${name}": the object has been modified; please apply your changes to the latest version and try again`,
-        );
-      }
-      const next = { ...object } as KubeObject & { status?: unknown };
-      // An object sent without status keeps the stored one (a spec-only update never wipes it).
-      const prevStatus = (prev as KubeObject & { status?: unknown }).status;
-      if (next.status === undefined && prevStatus !== undefined) next.status = prevStatus;
-      return cloneJson(commit(prev, next, 'update')) as T;
+      return cloneJson(updateStored(object)) as T;
     },
-
     updateStatus<T extends KubeObject>(object: T): T {
-      const prev = mustGet(
-        object.kind,
-        object.metadata?.namespace ?? '',
-        object.metadata?.name ?? '',
-      );
-      const next = { ...prev } as KubeObject & { status?: unknown };
-      const status = (object as KubeObject & { status?: unknown }).status;
-      if (status === undefined) delete next.status;
-      else next.status = status;
-      return cloneJson(commit(prev, next, 'update', 'status')) as T;
+      return cloneJson(updateStatusStored(object)) as T;
     },
+    createShared: <T extends KubeObject>(object: T) => createStored(object) as T,
+    updateShared: <T extends KubeObject>(object: T) => updateStored(object) as T,
+    updateStatusShared: <T extends KubeObject>(object: T) => updateStatusStored(object) as T,
 
     patch<K extends string>(
       kind: K,
@@ -474,7 +641,7 @@ export function createObjectStore(options: ObjectStoreOptions): ObjectStore {
       // The API server bumps generation when a graceful deletion starts.
       if (meta.generation !== undefined) meta.generation += 1;
       meta.resourceVersion = String(++rv);
-      const stored = own(adopt(next));
+      const stored = adoptShared(next, prev) as KubeObject;
       put(key, stored);
       record('delete', stored, diffJson(prev, stored, DIFF_SKIP));
       const uid = meta.uid;
@@ -488,20 +655,19 @@ export function createObjectStore(options: ObjectStoreOptions): ObjectStore {
     watch(kind: string, handler: WatchHandler): Unsubscribe {
       const w: Watcher = { kind, handler, active: true };
       watchers.push(w);
+      watcherList = null;
       return () => {
         if (!w.active) return;
         w.active = false;
         watchers.splice(watchers.indexOf(w), 1);
+        watcherList = null;
       };
     },
 
     ownedBy(uid: string): KubeObject[] {
-      const out: [string, KubeObject][] = [];
-      for (const [key, obj] of objects) {
-        if (obj.metadata?.ownerReferences?.some((ref) => ref.uid === uid)) out.push([key, obj]);
-      }
-      out.sort((a, b) => (a[0] < b[0] ? -1 : 1));
-      return out.map(([, o]) => o);
+      const keys = dependents.get(uid);
+      if (keys === undefined) return [];
+      return [...keys].sort().map((k) => objects.get(k)!);
     },
     actions(afterSeq = 0) {
       return afterSeq <= 0 ? log.slice() : log.slice(afterSeq);
@@ -512,9 +678,7 @@ export function createObjectStore(options: ObjectStoreOptions): ObjectStore {
       if (snapshotCache === undefined || snapshotCache.rv !== rv) {
         snapshotCache = {
           rv,
-          list: Object.freeze(
-            [...objects.keys()].sort().map((k) => objects.get(k)!),
-          ) as KubeObject[],
+          list: Object.freeze(allKeysSorted().map((k) => objects.get(k)!)) as KubeObject[],
         };
       }
       return snapshotCache.list;

@@ -129,6 +129,21 @@ function at(value: unknown, ...keys: string[]): unknown {
   return current;
 }
 
+/** own returns `o[key]` when `o` is a plain JSON object with that own key (one step of `at`). */
+function own(o: unknown, key: string): unknown {
+  return typeof o === 'object' &&
+    o !== null &&
+    !Array.isArray(o) &&
+    Object.prototype.hasOwnProperty.call(o, key)
+    ? (o as Json)[key]
+    : undefined;
+}
+
+/** metaField is `at(o, 'metadata', key)` without the rest-argument array (hot in gather). */
+function metaField(o: unknown, key: string): unknown {
+  return own(own(o, 'metadata'), key);
+}
+
 function str(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
@@ -142,15 +157,15 @@ function list(value: unknown): unknown[] {
 }
 
 function nameOf(o: KubeObject): string {
-  return str(at(o, 'metadata', 'name')) ?? '';
+  return str(metaField(o, 'name')) ?? '';
 }
 
 function labelOf(o: KubeObject, key: string): string | undefined {
-  return str(at(o, 'metadata', 'labels', key));
+  return str(own(metaField(o, 'labels'), key));
 }
 
 function annotationOf(o: KubeObject, key: string): string | undefined {
-  return str(at(o, 'metadata', 'annotations', key));
+  return str(own(metaField(o, 'annotations'), key));
 }
 
 /** revisionOf reads the revision annotation as Go's strconv.Atoi would; undefined when unreadable. */
@@ -165,10 +180,17 @@ interface OwnerRef {
   uid?: unknown;
 }
 
-function ownerRefs(o: KubeObject): OwnerRef[] {
-  return list(at(o, 'metadata', 'ownerReferences')).filter(
-    (r): r is OwnerRef => obj(r) !== undefined,
-  );
+const NO_REFS: readonly OwnerRef[] = Object.freeze([]);
+
+/** ownerRefs returns the object entries of metadata.ownerReferences (read-only: may be the list itself). */
+function ownerRefs(o: KubeObject): readonly OwnerRef[] {
+  const refs = metaField(o, 'ownerReferences');
+  if (!Array.isArray(refs) || refs.length === 0) return NO_REFS;
+  // Usually every entry is an object: hand out the list itself rather than a filtered copy.
+  for (const r of refs) {
+    if (obj(r) === undefined) return refs.filter((x): x is OwnerRef => obj(x) !== undefined);
+  }
+  return refs as OwnerRef[];
 }
 
 /** isOwnedBy matches owner references by uid when both sides have one, else by kind and name. */
@@ -181,7 +203,7 @@ function isOwnedBy(o: KubeObject, kind: string, name: string, uid: string | unde
 }
 
 function sameNamespace(o: KubeObject, namespace: string | undefined): boolean {
-  const ns = str(at(o, 'metadata', 'namespace'));
+  const ns = str(metaField(o, 'namespace'));
   return namespace === undefined || ns === undefined || ns === namespace;
 }
 
@@ -206,12 +228,40 @@ interface RolloutObjects {
   readonly analysisRuns: readonly KubeObject[];
 }
 
+/**
+ * gatherMemo: the world hands out the same frozen array until something changes, and both the
+ * recorder and the condition checks gather the same rollout from it; compute that once.
+ */
+const gatherMemo = new WeakMap<readonly KubeObject[], Map<KubeObject, RolloutObjects>>();
+
 function gather(objects: readonly KubeObject[], rollout: KubeObject): RolloutObjects {
+  if (!Object.isFrozen(objects)) return gatherObjects(objects, rollout);
+  let byRollout = gatherMemo.get(objects);
+  if (!byRollout) gatherMemo.set(objects, (byRollout = new Map<KubeObject, RolloutObjects>()));
+  let g = byRollout.get(rollout);
+  if (!g) byRollout.set(rollout, (g = gatherObjects(objects, rollout)));
+  return g;
+}
+
+function gatherObjects(objects: readonly KubeObject[], rollout: KubeObject): RolloutObjects {
   const name = nameOf(rollout);
   const uid = str(at(rollout, 'metadata', 'uid'));
   const namespace = str(at(rollout, 'metadata', 'namespace'));
-  const inNs = objects.filter((o) => sameNamespace(o, namespace));
-  const allReplicaSets = inNs.filter((o) => o.kind === 'ReplicaSet');
+  // One pass sorts the namespace's objects of the kinds we read, each list in objects() order.
+  const allReplicaSets: KubeObject[] = [];
+  const namespacePods: KubeObject[] = [];
+  const namespaceRuns: KubeObject[] = [];
+  const services: KubeObject[] = [];
+  for (const o of objects) {
+    const kind = o.kind;
+    if (kind !== 'ReplicaSet' && kind !== 'Pod' && kind !== 'AnalysisRun' && kind !== 'Service')
+      continue;
+    if (!sameNamespace(o, namespace)) continue;
+    if (kind === 'ReplicaSet') allReplicaSets.push(o);
+    else if (kind === 'Pod') namespacePods.push(o);
+    else if (kind === 'AnalysisRun') namespaceRuns.push(o);
+    else services.push(o);
+  }
   // Argo names a rollout's ReplicaSet `<rollout>-<hash>`; used only when owner references are absent.
   const replicaSets = allReplicaSets.filter((rs) =>
     ownerRefs(rs).length > 0
@@ -220,8 +270,7 @@ function gather(objects: readonly KubeObject[], rollout: KubeObject): RolloutObj
   );
   const rsNames = new Set(replicaSets.map(nameOf));
   const rsHashes = new Set(replicaSets.map((rs) => labelOf(rs, POD_TEMPLATE_HASH_LABEL)));
-  const pods = inNs.filter((o) => {
-    if (o.kind !== 'Pod') return false;
+  const pods = namespacePods.filter((o) => {
     const refs = ownerRefs(o);
     if (refs.length > 0)
       return refs.some((r) => r.kind === 'ReplicaSet' && rsNames.has(String(r.name)));
@@ -229,32 +278,33 @@ function gather(objects: readonly KubeObject[], rollout: KubeObject): RolloutObj
     return hash !== undefined && rsHashes.has(hash) && nameOf(o).startsWith(`${name}-${hash}-`);
   });
   const analysisRuns = creationOrder(
-    inNs.filter(
-      (o) =>
-        o.kind === 'AnalysisRun' &&
-        (ownerRefs(o).length > 0
-          ? isOwnedBy(o, 'Rollout', name, uid)
-          : nameOf(o).startsWith(`${name}-`)),
+    namespaceRuns.filter((o) =>
+      ownerRefs(o).length > 0
+        ? isOwnedBy(o, 'Rollout', name, uid)
+        : nameOf(o).startsWith(`${name}-`),
     ),
   );
   return {
     rollout,
     replicaSets,
     pods,
-    services: inNs.filter((o) => o.kind === 'Service'),
+    services,
     allReplicaSets,
     analysisRuns,
   };
 }
 
 function isTerminating(pod: KubeObject): boolean {
-  return at(pod, 'metadata', 'deletionTimestamp') !== undefined;
+  return metaField(pod, 'deletionTimestamp') !== undefined;
 }
 
-function podsWithHash(pods: readonly KubeObject[], hash: string | undefined): number | null {
+/** podsWithHash is the number of non-terminating pods whose hash label is `hash` (counted by the caller). */
+function podsWithHash(
+  liveByHash: ReadonlyMap<string, number>,
+  hash: string | undefined,
+): number | null {
   if (hash === undefined || hash === '') return null;
-  return pods.filter((p) => !isTerminating(p) && labelOf(p, POD_TEMPLATE_HASH_LABEL) === hash)
-    .length;
+  return liveByHash.get(hash) ?? 0;
 }
 
 function revisionOfHash(
@@ -426,16 +476,35 @@ function observeObjects(objects: readonly KubeObject[], rolloutName: string): Ob
 
   const revisionPods: Record<string, number> = {};
   const scaleDown: Record<string, boolean> = {};
+  // One pass over the pods: live pods per owning ReplicaSet name (each pod counted once per
+  // name), and, for pods without owner references, per hash label.
+  const byOwnerName = new Map<string, number>();
+  const byHash = new Map<string, number>();
+  const liveByHash = new Map<string, number>();
+  for (const p of livePods) {
+    const label = labelOf(p, POD_TEMPLATE_HASH_LABEL);
+    if (label !== undefined) liveByHash.set(label, (liveByHash.get(label) ?? 0) + 1);
+    const refs = ownerRefs(p);
+    if (refs.length > 0) {
+      let seen: string | Set<string> | undefined;
+      for (const r of refs) {
+        if (r.kind !== 'ReplicaSet' || typeof r.name !== 'string') continue;
+        if (seen === r.name || (typeof seen === 'object' && seen.has(r.name))) continue;
+        if (seen === undefined) seen = r.name;
+        else (seen = typeof seen === 'string' ? new Set([seen]) : seen).add(r.name);
+        byOwnerName.set(r.name, (byOwnerName.get(r.name) ?? 0) + 1);
+      }
+    } else if (label !== undefined) {
+      byHash.set(label, (byHash.get(label) ?? 0) + 1);
+    }
+  }
   for (const rs of g.replicaSets) {
     const rev = revisionOf(rs);
     if (rev === undefined) continue;
     const hash = labelOf(rs, POD_TEMPLATE_HASH_LABEL);
     const key = String(rev);
-    const count = livePods.filter((p) =>
-      ownerRefs(p).length > 0
-        ? ownerRefs(p).some((r) => r.kind === 'ReplicaSet' && r.name === nameOf(rs))
-        : hash !== undefined && labelOf(p, POD_TEMPLATE_HASH_LABEL) === hash,
-    ).length;
+    const count =
+      (byOwnerName.get(nameOf(rs)) ?? 0) + (hash === undefined ? 0 : (byHash.get(hash) ?? 0));
     revisionPods[key] = (revisionPods[key] ?? 0) + count;
     scaleDown[key] =
       (scaleDown[key] ?? false) || annotationOf(rs, SCALE_DOWN_DEADLINE_ANNOTATION) !== undefined;
@@ -466,8 +535,8 @@ function observeObjects(objects: readonly KubeObject[], rolloutName: string): Ob
     setWeight,
     actualWeight:
       isCanary && setWeight !== null ? actualWeightOf(rollout, g.replicaSets, setWeight) : null,
-    canaryPods: podsWithHash(g.pods, currentHash),
-    stablePods: podsWithHash(g.pods, stableHash),
+    canaryPods: podsWithHash(liveByHash, currentHash),
+    stablePods: podsWithHash(liveByHash, stableHash),
     revisionPods,
     replicas: counter('replicas'),
     availableReplicas: counter('availableReplicas'),

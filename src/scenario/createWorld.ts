@@ -6,22 +6,29 @@
  */
 import { createActor, type Actor } from 'xstate';
 import {
+  cloneJson,
   createFakeCluster,
+  deepFreeze,
   type FakeCluster,
   type ImageBehaviour,
   type KubeObject as ClusterObject,
 } from '../cluster';
 import {
   applyUserAction,
+  analysisRunSystemId,
+  createAnalysisRunLogic,
   createRolloutLogic,
+  reconcileAnalysisRun,
   reconcileRollout,
+  type ScriptedOutcome,
   type ControllerClient,
   type ControllerPorts,
   type KubeObject as ControllerObject,
   type RolloutEmitted,
   type UserAction,
 } from '../controller';
-import { loadManifests, validateObjects } from '../model';
+import { loadManifests, validateObjects, type AnalysisRun } from '../model';
+import { providerFor, type SignalView } from '../metrics';
 import {
   DEFAULT_EPOCH_MS,
   createRng,
@@ -32,7 +39,15 @@ import {
   stableStringify,
   type VirtualClock,
 } from '../sim';
-import { createDataPlane, createRoutersFor } from '../traffic';
+import {
+  createDataPlane,
+  createRoutersFor,
+  createTrafficModel,
+  signalsFromTraffic,
+  splitFromWorld,
+  type ObservedSplit,
+  type SampledRequest,
+} from '../traffic';
 import type { KubeObject, RolloutAction, WorldPort } from './worldPort';
 import type { MetricOutcome, VersionBehaviour } from './types';
 
@@ -48,6 +63,15 @@ export interface WorldOptions {
   };
   /** Virtual time 0 as Unix ms (timestamps in objects); default 2026-01-01T00:00:00Z. */
   readonly epochMs?: number;
+  /** Offered load per rollout (scenario `traffic.requestsPerSecond`, default 50). */
+  readonly requestsPerSecond?: number;
+  /**
+   * Simulate request traffic (one tick per virtual second). Needed by analysis metrics, the
+   * `errorRate` condition and the sandbox's request animation; off, a run has fewer events.
+   */
+  readonly traffic?: boolean;
+  /** Scripted metric outcomes by metric name (scenario `analysis:`). */
+  readonly analysis?: Readonly<Record<string, MetricOutcome>>;
 }
 
 /** A domain event with the virtual time it happened at. */
@@ -67,6 +91,10 @@ export interface World extends WorldPort {
   events(): readonly WorldEvent[];
   /** The names of the Rollouts in the world, sorted. */
   rolloutNames(): string[];
+  /** Requests sampled over the last `windowMs` (for the sandbox's animation); empty without traffic. */
+  recentRequests(windowMs: number): readonly SampledRequest[];
+  /** The telemetry providers read (series, in-cluster HTTP, Job outcomes). */
+  readonly signals: SignalView;
   dispose(): void;
 }
 
@@ -83,17 +111,79 @@ function behaviourFor(v: Partial<VersionBehaviour>): ImageBehaviour {
   return b;
 }
 
-function memoHash(
-  memo: WeakMap<object, Map<number, string>>,
-  key: unknown,
-  variant: number,
-  compute: () => string,
-): string {
-  if (typeof key !== 'object' || key === null || !Object.isFrozen(key)) return compute();
-  let byVariant = memo.get(key);
-  if (!byVariant) memo.set(key, (byVariant = new Map<number, string>()));
-  let hash = byVariant.get(variant);
-  if (hash === undefined) byVariant.set(variant, (hash = compute()));
+/**
+ * sameJson reports whether two values write the same canonical JSON (stableStringify), checking
+ * structure instead of building strings: plain objects (any key order, undefined = absent),
+ * arrays and primitives. Anything else (class instances, toJSON) answers false, which only
+ * means "not known equal".
+ */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (typeof a === 'function' || typeof b === 'function') return false;
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const pa: unknown = Object.getPrototypeOf(a);
+  const pb: unknown = Object.getPrototypeOf(b);
+  if ((pa !== Object.prototype && pa !== null) || (pb !== Object.prototype && pb !== null))
+    return false;
+  const ao = a as Record<string, unknown>;
+  const bo = b as Record<string, unknown>;
+  let count = 0;
+  for (const k of Object.keys(ao)) {
+    const v = ao[k];
+    if (v === undefined) continue;
+    count++;
+    if (!Object.prototype.hasOwnProperty.call(bo, k) || !sameJson(v, bo[k])) return false;
+  }
+  for (const k of Object.keys(bo)) if (bo[k] !== undefined) count--;
+  return count === 0;
+}
+
+/** How many distinct values per variant {@link memoHash} remembers by content. */
+const CONTENT_MEMO_SIZE = 8;
+
+interface HashMemo {
+  /** Frozen keys (stored objects, replaced on change) by identity. */
+  readonly byIdentity: WeakMap<object, Map<number, string>>;
+  /** Recently hashed values by content, per variant: the controller hashes copies it was given. */
+  readonly byContent: Map<number, { value: unknown; hash: string }[]>;
+}
+
+function createHashMemo(): HashMemo {
+  return { byIdentity: new WeakMap(), byContent: new Map() };
+}
+
+/**
+ * memoHash returns `compute()` for `key`, remembered by identity for frozen keys and by content
+ * (a deep, frozen copy compared with {@link sameJson}) otherwise. The hashes are pure functions
+ * of the key's canonical JSON, so a remembered one is the one `compute()` would give.
+ */
+function memoHash(memo: HashMemo, key: unknown, variant: number, compute: () => string): string {
+  if (typeof key !== 'object' || key === null) return compute();
+  if (Object.isFrozen(key)) {
+    let byVariant = memo.byIdentity.get(key);
+    if (!byVariant) memo.byIdentity.set(key, (byVariant = new Map<number, string>()));
+    let hash = byVariant.get(variant);
+    if (hash === undefined) byVariant.set(variant, (hash = compute()));
+    return hash;
+  }
+  let recent = memo.byContent.get(variant);
+  if (!recent) memo.byContent.set(variant, (recent = []));
+  for (let i = 0; i < recent.length; i++) {
+    const entry = recent[i];
+    if (sameJson(entry.value, key)) {
+      if (i > 0) recent.unshift(...recent.splice(i, 1));
+      return entry.hash;
+    }
+  }
+  const hash = compute();
+  recent.unshift({ value: deepFreeze(cloneJson(key)), hash });
+  if (recent.length > CONTENT_MEMO_SIZE) recent.pop();
   return hash;
 }
 
@@ -118,10 +208,20 @@ function toUserAction(action: RolloutAction, nowMs: number): UserAction {
 const validationMemo = new Map<string, string | undefined>();
 function createRolloutValidator(): (rollout: ControllerObject) => string | undefined {
   const bySpec = new WeakMap<object, string | undefined>();
+  // The controller validates the copy of the spec it was given, a new object every reconcile:
+  // recent specs are kept (deep, frozen copies) with their memo key, so an equal spec (equal
+  // canonical JSON) finds the key without writing the canonical JSON again.
+  const recentKeys: { name: unknown; spec: unknown; key: string }[] = [];
   return (rollout) => {
     const spec = rollout.spec as object | undefined;
     if (spec && bySpec.has(spec)) return bySpec.get(spec);
-    const key = stableStringify({ metadata: { name: rollout.metadata.name }, spec: rollout.spec });
+    const name: unknown = rollout.metadata.name;
+    let key = recentKeys.find((r) => r.name === name && sameJson(r.spec, rollout.spec))?.key;
+    if (key === undefined) {
+      key = stableStringify({ metadata: { name: rollout.metadata.name }, spec: rollout.spec });
+      recentKeys.unshift({ name, spec: deepFreeze(cloneJson(rollout.spec)), key });
+      if (recentKeys.length > CONTENT_MEMO_SIZE) recentKeys.pop();
+    }
     if (validationMemo.has(key)) {
       const known = validationMemo.get(key);
       if (spec) bySpec.set(spec, known);
@@ -190,9 +290,9 @@ export function createWorld(options: WorldOptions): World {
     delete: (kind, ns, name) => void cluster.client.delete(kind, ns, name),
   };
 
-  // Stored objects are frozen and replaced on change, so hashes can be memoised by identity.
-  const templateHashes = new WeakMap<object, Map<number, string>>();
-  const stepHashes = new WeakMap<object, Map<number, string>>();
+  // Stored objects are frozen and replaced on change; the controller's copies match by content.
+  const templateHashes = createHashMemo();
+  const stepHashes = createHashMemo();
   const routerCache = new Map<string, ReturnType<typeof createRoutersFor>>();
   // One data plane per world: what routers wrote reaches the simulated proxies after their delay.
   const dataPlane = createDataPlane({ clock });
@@ -269,6 +369,131 @@ export function createWorld(options: WorldOptions): World {
     }
   });
 
+  // --- Request traffic (src/traffic): one tick per virtual second through the observed split.
+  const traffic = createTrafficModel({
+    rng: rng.stream('traffic'),
+    requestsPerSecond: options.requestsPerSecond ?? 50,
+    versions: (image) => {
+      const b = cluster.behaviourOf(image);
+      return { errorRate: b.errorRate ?? 0, latencyMs: b.latencyMs ?? 50 };
+    },
+  });
+  const observedSplits = (): Record<string, ObservedSplit> => {
+    const out: Record<string, ObservedSplit> = {};
+    for (const key of dataPlane.keys()) out[key] = dataPlane.observed(key);
+    return out;
+  };
+  const trafficTick = (): void => {
+    traffic.tick(
+      clock.now(),
+      splitFromWorld({ objects: cluster.snapshot(), observedSplits: observedSplits() }),
+    );
+    clock.setTimeout(trafficTick, traffic.tickMs);
+  };
+  if (options.traffic) clock.setTimeout(trafficTick, traffic.tickMs);
+
+  // --- In-cluster HTTP for Web metrics: http://<service>.<namespace>.svc[.cluster.local][:port]/path
+  const httpRng = rng.stream('http');
+  const httpGet = (url: string): { status: number; body: string } | undefined => {
+    const m =
+      /^https?:\/\/([a-z0-9-]+)\.([a-z0-9-]+)\.svc(?:\.cluster\.local)?(?::\d+)?(?:\/.*)?$/.exec(
+        url,
+      );
+    if (!m) return undefined;
+    const [, svcName, ns] = m;
+    const endpoints = cluster.store.peek('Endpoints', ns, svcName) as
+      { subsets?: { addresses?: { targetRef?: { name?: string } }[] }[] } | undefined;
+    if (!cluster.store.peek('Service', ns, svcName)) return undefined;
+    const pods = (endpoints?.subsets ?? [])
+      .flatMap((s) => s.addresses ?? [])
+      .map((a) => a.targetRef?.name ?? '');
+    if (pods.length === 0) return { status: 503, body: 'no endpoints available for service' };
+    const pod = cluster.store.peek('Pod', ns, pods[Math.floor(httpRng.next() * pods.length)]) as
+      { spec?: { containers?: { image?: string }[] } } | undefined;
+    const image = pod?.spec?.containers?.[0]?.image ?? '';
+    const b = cluster.behaviourOf(image);
+    if (httpRng.next() < (b.errorRate ?? 0)) return { status: 500, body: '{"status":"error"}' };
+    const tag = image.includes(':') ? image.slice(image.lastIndexOf(':') + 1) : image;
+    return { status: 200, body: JSON.stringify({ color: tag, version: image, status: 'ok' }) };
+  };
+  const signals: SignalView = signalsFromTraffic(traffic, {
+    httpGet,
+    jobOutcome: (image: string) => {
+      const b = cluster.behaviourOf(image);
+      return {
+        exitCode: b.exitCode ?? 0,
+        runForMs: b.runForMs ?? 0,
+        ...(b.imagePullError ? { imagePullError: true } : {}),
+      };
+    },
+  });
+
+  // --- Scripted metric outcomes (scenario `analysis:` and `setMetric`).
+  const scripted = new Map<string, ScriptedOutcome>();
+  const setScripted = (metric: string, outcome: MetricOutcome) => {
+    const afterMs = outcome.afterMs > 0 ? { afterMs: outcome.afterMs } : {};
+    scripted.set(
+      metric,
+      outcome.kind === 'value'
+        ? { value: outcome.value, ...afterMs }
+        : outcome.kind === 'values'
+          ? { values: outcome.values, ...afterMs }
+          : { phase: outcome.phase, ...afterMs },
+    );
+  };
+  for (const [metric, outcome] of Object.entries(options.analysis ?? {}))
+    setScripted(metric, outcome);
+
+  // --- AnalysisRuns: each is measured by its own actor, as Argo's analysis controller does.
+  const analysisActors = new Map<string, Actor<ReturnType<typeof createAnalysisRunLogic>>>();
+  const analysisLogic = createAnalysisRunLogic({
+    now: () => epochMs + clock.now(),
+    reconcile: (run, nowMs) =>
+      reconcileAnalysisRun(run, providerFor, {
+        nowMs,
+        epochMs,
+        secrets: cluster.store.peekList('Secret', {
+          namespace: run.metadata?.namespace ?? namespace,
+        }),
+        signals,
+        rng: (metric) => rng.stream(`analysis/${run.metadata?.name ?? ''}/${metric}`),
+        scripted: (metric) => scripted.get(metric),
+      }),
+    persist: (run) => {
+      const ns = run.metadata?.namespace ?? namespace;
+      if (cluster.store.peek('AnalysisRun', ns, run.metadata?.name ?? '')) {
+        cluster.client.updateStatus(run);
+      }
+    },
+  });
+  cluster.store.watch('AnalysisRun', (event) => {
+    const run = event.object as unknown as AnalysisRun;
+    const name = run.metadata?.name ?? '';
+    const existing = analysisActors.get(name);
+    if (event.type === 'DELETED') {
+      existing?.stop();
+      analysisActors.delete(name);
+      return;
+    }
+    if (!existing) {
+      const actor = createActor(analysisLogic, {
+        input: { run },
+        clock,
+        systemId: analysisRunSystemId(name),
+      });
+      actor.on('*', (e: unknown) =>
+        worldEvents.push({ t: clock.now(), rollout: name, event: e as RolloutEmitted }),
+      );
+      analysisActors.set(name, actor);
+      // Start after this write finishes, like a controller picking the object up from its informer.
+      clock.setTimeout(() => actor.start(), 0);
+      return;
+    }
+    if (run.spec?.terminate && !existing.getSnapshot().context.run.spec?.terminate) {
+      clock.setTimeout(() => existing.send({ type: 'terminate' }), 0);
+    }
+  });
+
   const rolloutNames = () => [...actors.keys()].sort();
   const targetRollout = (name?: string): string => {
     if (name) return name;
@@ -323,8 +548,8 @@ export function createWorld(options: WorldOptions): World {
       targetRollout(rollout);
       cluster.killPods(revision, count);
     },
-    setMetric(_metric: string, _outcome: MetricOutcome) {
-      throw new Error('setMetric needs the analysis engine, which is not built yet');
+    setMetric(metric: string, outcome: MetricOutcome) {
+      setScripted(metric, outcome);
     },
     advanceTo(t) {
       clock.advanceTo(t);
@@ -333,12 +558,15 @@ export function createWorld(options: WorldOptions): World {
     settle() {
       clock.advanceBy(0);
     },
-    errorRate: () => undefined,
+    errorRate: (windowMs) => traffic.errorRate(windowMs),
+    recentRequests: (windowMs) => traffic.recentSamples(windowMs),
+    signals,
     rolloutChanges: () => [],
     events: () => worldEvents,
     rolloutNames,
     dispose() {
       for (const actor of actors.values()) actor.stop();
+      for (const actor of analysisActors.values()) actor.stop();
       cluster.dispose();
     },
   };

@@ -15,8 +15,22 @@ import type { Scenario, ScenarioManifest } from './types';
 /** How long the implicit first apply may take to reach Healthy before the script starts anyway. */
 export const INITIAL_DEPLOY_LIMIT_MS = 10 * 60_000;
 
-function issueAt(manifest: ScenarioManifest, path: string, code: string, message: string): ValidationIssue {
-  const base: ValidationIssue = { file: manifest.file, line: 0, column: 0, path, code, message, severity: 'error', object: `${manifest.kind}/${manifest.name}` };
+function issueAt(
+  manifest: ScenarioManifest,
+  path: string,
+  code: string,
+  message: string,
+): ValidationIssue {
+  const base: ValidationIssue = {
+    file: manifest.file,
+    line: 0,
+    column: 0,
+    path,
+    code,
+    message,
+    severity: 'error',
+    object: `${manifest.kind}/${manifest.name}`,
+  };
   return issueInManifest(manifest, base);
 }
 
@@ -41,43 +55,26 @@ export function unsupportedFeatures(
   };
   const out: { path: string; message: string }[] = [];
   const canary = spec.strategy?.canary;
-  const later = 'needs the analysis engine, which Rollout Lab does not have yet';
   (canary?.steps ?? []).forEach((step, i) => {
     if (step && typeof step === 'object') {
-      if ('analysis' in step)
-        out.push({
-          path: `spec.strategy.canary.steps[${i}].analysis`,
-          message: `an analysis step ${later}`,
-        });
-      if ('experiment' in step)
+      if ('experiment' in step) {
         out.push({
           path: `spec.strategy.canary.steps[${i}].experiment`,
-          message: `an experiment step ${later}`,
+          message: 'experiment steps are not simulated yet',
         });
-      if ('plugin' in step)
+      }
+      if ('plugin' in step) {
         out.push({
           path: `spec.strategy.canary.steps[${i}].plugin`,
           message: 'step plugins run third-party code and cannot be simulated',
         });
+      }
     }
   });
-  if (canary?.analysis)
-    out.push({ path: 'spec.strategy.canary.analysis', message: `background analysis ${later}` });
   if (canary?.pingPong)
     out.push({
       path: 'spec.strategy.canary.pingPong',
       message: 'ping-pong services are not simulated yet',
-    });
-  const bg = spec.strategy?.blueGreen;
-  if (bg?.prePromotionAnalysis)
-    out.push({
-      path: 'spec.strategy.blueGreen.prePromotionAnalysis',
-      message: `pre-promotion analysis ${later}`,
-    });
-  if (bg?.postPromotionAnalysis)
-    out.push({
-      path: 'spec.strategy.blueGreen.postPromotionAnalysis',
-      message: `post-promotion analysis ${later}`,
     });
   if (canary?.trafficRouting) {
     for (const router of unsupportedRouters(object as never)) {
@@ -112,14 +109,35 @@ export function checkScenarioManifests(scenario: Scenario): ValidationIssue[] {
 }
 
 /** worldFor creates the world of a scenario (manifests applied, nothing run yet). */
-export function worldFor(scenario: Scenario, seed: number = scenario.seed): World {
+export function worldFor(
+  scenario: Scenario,
+  seed: number = scenario.seed,
+  opts: { traffic?: boolean } = {},
+): World {
   return createWorld({
     seed,
     namespace: scenario.namespace,
     manifests: scenario.manifests.map((m) => m.object),
     versions: scenario.versions,
     cluster: scenario.cluster,
+    requestsPerSecond: scenario.traffic.requestsPerSecond,
+    analysis: scenario.analysis,
+    traffic: opts.traffic ?? needsTraffic(scenario),
   });
+}
+
+/**
+ * needsTraffic: a scenario whose analysis could read request series, or whose script checks the
+ * error rate, gets simulated traffic; others skip it (fewer events, faster runs).
+ */
+export function needsTraffic(scenario: Scenario): boolean {
+  const analysis = scenario.manifests.some(
+    (m) => m.kind === 'AnalysisTemplate' || m.kind === 'ClusterAnalysisTemplate',
+  );
+  const errorRate = scenario.script.some((step) =>
+    JSON.stringify(step.written ?? '').includes('errorRate'),
+  );
+  return analysis || errorRate;
 }
 
 /** settleInitialDeploy advances until every Rollout is Healthy or Degraded (bounded), like waiting after `kubectl apply`. */
