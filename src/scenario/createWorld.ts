@@ -463,9 +463,76 @@ export function createWorld(options: WorldOptions): World {
       const ns = run.metadata?.namespace ?? namespace;
       if (cluster.store.peek('AnalysisRun', ns, run.metadata?.name ?? '')) {
         cluster.client.updateStatus(run);
+        syncJobs(run);
       }
     },
   });
+
+  /**
+   * syncJobs makes the Jobs of Job-provider measurements visible as batch/v1 Job objects (owned by
+   * the AnalysisRun), active while the measurement runs and succeeded/failed when it ends, as the
+   * Job provider's Jobs are on a cluster. Their outcome comes from the provider, not from pods.
+   */
+  function syncJobs(run: AnalysisRun): void {
+    const ns = run.metadata?.namespace ?? namespace;
+    for (const result of run.status?.metricResults ?? []) {
+      const metric = run.spec?.metrics?.find((m) => m.name === result.name);
+      const jobSpec = metric?.provider?.job?.spec;
+      if (!jobSpec) continue;
+      for (const m of result.measurements ?? []) {
+        const jobName = m.metadata?.['job-name'];
+        if (!jobName) continue;
+        const done = !!m.finishedAt;
+        const status: Record<string, unknown> = { startTime: m.startedAt };
+        if (!done) status.active = 1;
+        else if (m.phase === 'Successful')
+          Object.assign(status, { succeeded: 1, completionTime: m.finishedAt });
+        else status.failed = 1;
+        const existing = cluster.store.peek('Job', ns, jobName) as { status?: unknown } | undefined;
+        if (!existing) {
+          cluster.client.create({
+            apiVersion: 'batch/v1',
+            kind: 'Job',
+            metadata: {
+              name: jobName,
+              namespace: ns,
+              labels: {
+                'analysisrun.argoproj.io/name': run.metadata?.name ?? '',
+                'analysisrun.argoproj.io/metric-name': result.name,
+              },
+              ownerReferences: [
+                {
+                  apiVersion: 'argoproj.io/v1alpha1',
+                  kind: 'AnalysisRun',
+                  name: run.metadata?.name ?? '',
+                  uid: run.metadata?.uid ?? '',
+                  controller: true,
+                },
+              ],
+            },
+            spec: jobSpec,
+            status,
+          } as unknown as ClusterObject);
+        } else if (JSON.stringify(existing.status) !== JSON.stringify(status)) {
+          cluster.client.patch(
+            'Job',
+            ns,
+            jobName,
+            {
+              status: {
+                active: null,
+                succeeded: null,
+                failed: null,
+                completionTime: null,
+                ...status,
+              },
+            },
+            { subresource: 'status' },
+          );
+        }
+      }
+    }
+  }
   cluster.store.watch('AnalysisRun', (event) => {
     const run = event.object as unknown as AnalysisRun;
     const name = run.metadata?.name ?? '';
