@@ -5,7 +5,12 @@
  * Mirrors rollout/analysis.go. The runs themselves are measured by their own actors
  * (analysisRunMachine), as Argo's separate analysis controller does.
  */
-import type { AnalysisRun, AnalysisTemplate, ClusterAnalysisTemplate, RolloutStatus } from '../model';
+import type {
+  AnalysisRun,
+  AnalysisTemplate,
+  ClusterAnalysisTemplate,
+  RolloutStatus,
+} from '../model';
 import {
   beforeStartingStep,
   filterAnalysisRunsToDelete,
@@ -62,13 +67,17 @@ export function analysisRunsOf(ctx: RolloutContext): AnalysisRun[] {
     .list('AnalysisRun', namespaceOf(ctx))
     .filter((run) =>
       (run.metadata.ownerReferences ?? []).some(
-        (ref) => ref.controller && ref.kind === 'Rollout' && (uid ? ref.uid === uid : ref.name === name),
+        (ref) =>
+          ref.controller && ref.kind === 'Rollout' && (uid ? ref.uid === uid : ref.name === name),
       ),
     ) as unknown as AnalysisRun[];
 }
 
 /** currentAnalysisRuns finds the runs named in status (Argo's FilterCurrentRolloutAnalysisRuns). */
-export function currentAnalysisRuns(ctx: RolloutContext, runs: readonly AnalysisRun[]): CurrentAnalysisRuns {
+export function currentAnalysisRuns(
+  ctx: RolloutContext,
+  runs: readonly AnalysisRun[],
+): CurrentAnalysisRuns {
   const s = ctx.rollout.status;
   const byName = (status: RunStatus | undefined) =>
     status?.name ? runs.find((r) => r.metadata?.name === status.name) : undefined;
@@ -83,7 +92,9 @@ export function currentAnalysisRuns(ctx: RolloutContext, runs: readonly Analysis
 function cancelAnalysisRuns(ctx: RolloutContext, runs: readonly (AnalysisRun | undefined)[]): void {
   for (const run of runs) {
     if (!run || run.spec?.terminate || COMPLETED.has(phaseOf(run))) continue;
-    ctx.ports.client.patch('AnalysisRun', namespaceOf(ctx), run.metadata!.name!, { spec: { terminate: true } });
+    ctx.ports.client.patch('AnalysisRun', namespaceOf(ctx), run.metadata!.name!, {
+      spec: { terminate: true },
+    });
   }
 }
 
@@ -101,10 +112,19 @@ function needsNewAnalysisRun(ctx: RolloutContext, current: AnalysisRun | undefin
   return !!ro.status?.abortedAt;
 }
 
-function templatesIn(ctx: RolloutContext): { templates: AnalysisTemplate[]; clusterTemplates: ClusterAnalysisTemplate[] } {
+function templatesIn(ctx: RolloutContext): {
+  templates: AnalysisTemplate[];
+  clusterTemplates: ClusterAnalysisTemplate[];
+} {
   return {
-    templates: ctx.ports.client.list('AnalysisTemplate', namespaceOf(ctx)) as unknown as AnalysisTemplate[],
-    clusterTemplates: ctx.ports.client.list('ClusterAnalysisTemplate', '') as unknown as ClusterAnalysisTemplate[],
+    templates: ctx.ports.client.list(
+      'AnalysisTemplate',
+      namespaceOf(ctx),
+    ) as unknown as AnalysisTemplate[],
+    clusterTemplates: ctx.ports.client.list(
+      'ClusterAnalysisTemplate',
+      '',
+    ) as unknown as ClusterAnalysisTemplate[],
   };
 }
 
@@ -127,21 +147,37 @@ function createAnalysisRun(
     stableRS: ctx.stableRS,
   });
   if (built.kind === 'error') {
-    record(ctx, 'AnalysisRunError', `Failed to create ${EVENT_TYPE[kind]} AnalysisRun: ${built.message}`, 'Warning');
+    record(
+      ctx,
+      'AnalysisRunError',
+      `Failed to create ${EVENT_TYPE[kind]} AnalysisRun: ${built.message}`,
+      'Warning',
+    );
     return undefined;
   }
   const run = built.value;
-  run.metadata = { ...run.metadata, labels: { ...(run.metadata?.labels ?? {}), ...(ctx.rollout.spec.selector?.matchLabels ?? {}) } };
+  run.metadata = {
+    ...run.metadata,
+    labels: { ...(run.metadata?.labels ?? {}), ...(ctx.rollout.spec.selector?.matchLabels ?? {}) },
+  };
   const decision = nameForNewAnalysisRun(run, analysisRunsOf(ctx));
   if (decision.kind === 'error') return undefined;
   if (decision.value.kind === 'adopt') return decision.value.run;
   run.metadata = { ...run.metadata, name: decision.value.name };
   const created = ctx.ports.client.create(run as unknown as KubeObject) as unknown as AnalysisRun;
-  record(ctx, 'AnalysisRunCreated', `Created ${EVENT_TYPE[kind]} AnalysisRun '${created.metadata?.name}'`);
+  record(
+    ctx,
+    'AnalysisRunCreated',
+    `Created ${EVENT_TYPE[kind]} AnalysisRun '${created.metadata?.name}'`,
+  );
   return created;
 }
 
-function pauseOrAbort(ctx: RolloutContext, run: AnalysisRun | undefined, kind: AnalysisRunKind): void {
+function pauseOrAbort(
+  ctx: RolloutContext,
+  run: AnalysisRun | undefined,
+  kind: AnalysisRunKind,
+): void {
   if (!run) return;
   const phase = phaseOf(run);
   if (phase === 'Inconclusive') addPauseCondition(ctx.pause, PauseReason.InconclusiveAnalysisRun);
@@ -151,32 +187,45 @@ function pauseOrAbort(ctx: RolloutContext, run: AnalysisRun | undefined, kind: A
   }
 }
 
-function reconcileStepBasedAnalysisRun(ctx: RolloutContext, current: AnalysisRun | undefined): AnalysisRun | undefined {
+function reconcileStepBasedAnalysisRun(
+  ctx: RolloutContext,
+  current: AnalysisRun | undefined,
+): AnalysisRun | undefined {
   const { step, index } = getCurrentCanaryStep(ctx.rollout);
-  if ((ctx.rollout.status?.pauseConditions?.length ?? 0) > 0 || ctx.rollout.status?.abort) return current;
+  if ((ctx.rollout.status?.pauseConditions?.length ?? 0) > 0 || ctx.rollout.status?.abort)
+    return current;
   const fromPreviousStep =
     !!step?.analysis && !!current && current.metadata?.labels?.['step-index'] !== String(index);
   if (!step?.analysis || index === undefined || fromPreviousStep) {
     cancelAnalysisRuns(ctx, [current]);
     return undefined;
   }
-  if (needsNewAnalysisRun(ctx, current)) return createAnalysisRun(ctx, step.analysis as RolloutAnalysisSpec, 'step', index);
+  if (needsNewAnalysisRun(ctx, current))
+    return createAnalysisRun(ctx, step.analysis, 'step', index);
   pauseOrAbort(ctx, current, 'step');
   return current;
 }
 
-function reconcileBackgroundAnalysisRun(ctx: RolloutContext, current: AnalysisRun | undefined): AnalysisRun | undefined {
+function reconcileBackgroundAnalysisRun(
+  ctx: RolloutContext,
+  current: AnalysisRun | undefined,
+): AnalysisRun | undefined {
   const analysis = ctx.rollout.spec.strategy?.canary?.analysis;
   if (!analysis || !(analysis.templates?.length ?? 0)) {
     cancelAnalysisRuns(ctx, [current]);
     return undefined;
   }
   const s = ctx.rollout.status;
-  if (isFullyPromoted(ctx.rollout) || !s?.stableRS || !s.currentPodHash || beforeStartingStep(ctx.rollout)) {
+  if (
+    isFullyPromoted(ctx.rollout) ||
+    !s?.stableRS ||
+    !s.currentPodHash ||
+    beforeStartingStep(ctx.rollout)
+  ) {
     return undefined;
   }
   if (getPauseCondition(ctx.rollout, PauseReason.InconclusiveAnalysisRun)) return current;
-  if (needsNewAnalysisRun(ctx, current)) return createAnalysisRun(ctx, analysis as RolloutAnalysisSpec, 'background');
+  if (needsNewAnalysisRun(ctx, current)) return createAnalysisRun(ctx, analysis, 'background');
   pauseOrAbort(ctx, current, 'background');
   return current;
 }
@@ -198,13 +247,13 @@ function reconcilePromotionAnalysisRun(
     return current;
   }
   if (getPauseCondition(ctx.rollout, PauseReason.InconclusiveAnalysisRun)) return current;
-  if (needsNewAnalysisRun(ctx, current)) return createAnalysisRun(ctx, analysis as RolloutAnalysisSpec, kind);
+  if (needsNewAnalysisRun(ctx, current)) return createAnalysisRun(ctx, analysis, kind);
   return current;
 }
 
 function runStatus(run: AnalysisRun | undefined): RunStatus | undefined {
   if (!run) return undefined;
-  const status: RunStatus = { name: run.metadata?.name ?? '', status: phaseOf(run) as RunStatus['status'] };
+  const status: RunStatus = { name: run.metadata?.name ?? '', status: phaseOf(run) };
   if (run.status?.message) status.message = run.status.message;
   return status;
 }
@@ -233,13 +282,23 @@ function setCurrentAnalysisRuns(ctx: RolloutContext, current: CurrentAnalysisRun
   }
 }
 
-function emitStatusChanges(ctx: RolloutContext, prev: RunStatus | undefined, run: AnalysisRun | undefined, kind: AnalysisRunKind): void {
+function emitStatusChanges(
+  ctx: RolloutContext,
+  prev: RunStatus | undefined,
+  run: AnalysisRun | undefined,
+  kind: AnalysisRunKind,
+): void {
   const phase = phaseOf(run);
   if (!run || phase === '') return;
   if (!prev || (prev.name === run.metadata?.name && prev.status !== phase)) {
     const previous = prev?.status ?? 'NoPreviousStatus';
     const type = phase === 'Failed' || phase === 'Error' ? 'Warning' : 'Normal';
-    record(ctx, `AnalysisRun${phase}`, `${EVENT_TYPE[kind]} Analysis Run '${run.metadata?.name}' Status New: '${phase}' Previous: '${previous}'`, type);
+    record(
+      ctx,
+      `AnalysisRun${phase}`,
+      `${EVENT_TYPE[kind]} Analysis Run '${run.metadata?.name}' Status New: '${phase}' Previous: '${previous}'`,
+      type,
+    );
   }
 }
 
@@ -264,12 +323,20 @@ export function keepCurrentAnalysisRuns(ctx: RolloutContext): void {
 export function reconcileAnalysisRuns(ctx: RolloutContext): void {
   const all = analysisRunsOf(ctx);
   const current = currentAnalysisRuns(ctx, all);
-  const currentList = [current.step, current.background, current.prePromotion, current.postPromotion].filter(
-    (r): r is AnalysisRun => !!r,
-  );
+  const currentList = [
+    current.step,
+    current.background,
+    current.prePromotion,
+    current.postPromotion,
+  ].filter((r): r is AnalysisRun => !!r);
   const others = all.filter((r) => !currentList.includes(r));
   const rollbackToDelay = !!ctx.newRS?.metadata?.annotations?.['scale-down-deadline'];
-  if (isAborted(ctx.pause) || ctx.rollout.status?.promoteFull || rollbackToDelay || !ctx.rollout.status?.stableRS) {
+  if (
+    isAborted(ctx.pause) ||
+    ctx.rollout.status?.promoteFull ||
+    rollbackToDelay ||
+    !ctx.rollout.status?.stableRS
+  ) {
     ctx.currentArs = current;
     setCurrentAnalysisRuns(ctx, ctx.rollout.spec.strategy?.canary ? {} : current);
     cancelAnalysisRuns(ctx, [...currentList, ...others]);
@@ -288,19 +355,36 @@ export function reconcileAnalysisRuns(ctx: RolloutContext): void {
   ctx.currentArs = next;
   setCurrentAnalysisRuns(ctx, next);
   const nextNames = new Set(
-    [next.step, next.background, next.prePromotion, next.postPromotion].map((r) => r?.metadata?.name).filter(Boolean),
+    [next.step, next.background, next.prePromotion, next.postPromotion]
+      .map((r) => r?.metadata?.name)
+      .filter(Boolean),
   );
   const stale = others.filter((r) => !nextNames.has(r.metadata?.name));
   cancelAnalysisRuns(ctx, stale);
   const keepSucceeded = ctx.rollout.spec.analysis?.successfulRunHistoryLimit ?? 5;
   const keepFailed = ctx.rollout.spec.analysis?.unsuccessfulRunHistoryLimit ?? 5;
   for (const run of filterAnalysisRunsToDelete(stale, ctx.allRSs, keepSucceeded, keepFailed)) {
-    if (!run.metadata?.deletionTimestamp) ctx.ports.client.delete('AnalysisRun', namespaceOf(ctx), run.metadata!.name!);
+    if (!run.metadata?.deletionTimestamp)
+      ctx.ports.client.delete('AnalysisRun', namespaceOf(ctx), run.metadata!.name!);
   }
   const prev = ctx.rollout.status;
-  emitStatusChanges(ctx, prev?.blueGreen?.postPromotionAnalysisRunStatus, next.postPromotion, 'postPromotion');
-  emitStatusChanges(ctx, prev?.blueGreen?.prePromotionAnalysisRunStatus, next.prePromotion, 'prePromotion');
+  emitStatusChanges(
+    ctx,
+    prev?.blueGreen?.postPromotionAnalysisRunStatus,
+    next.postPromotion,
+    'postPromotion',
+  );
+  emitStatusChanges(
+    ctx,
+    prev?.blueGreen?.prePromotionAnalysisRunStatus,
+    next.prePromotion,
+    'prePromotion',
+  );
   emitStatusChanges(ctx, prev?.canary?.currentStepAnalysisRunStatus, next.step, 'step');
-  emitStatusChanges(ctx, prev?.canary?.currentBackgroundAnalysisRunStatus, next.background, 'background');
+  emitStatusChanges(
+    ctx,
+    prev?.canary?.currentBackgroundAnalysisRunStatus,
+    next.background,
+    'background',
+  );
 }
-
