@@ -51,6 +51,11 @@ import {
 import { reconcileEphemeralMetadata, reconcileRevisionHistoryLimit } from './history';
 import { reconcilePodRestarts } from './restart';
 import { currentRunsOf, reconcileAnalysisRuns } from './rolloutAnalysis';
+import {
+  completedExperimentStep,
+  keepCurrentExperiment,
+  reconcileExperiments,
+} from './rolloutExperiment';
 import { ensureSVCTargets } from './services';
 import { canaryStepString } from './stepString';
 import {
@@ -102,6 +107,7 @@ export function rolloutCanary(ctx: RolloutContext): void {
   reconcileRevisionHistoryLimit(ctx);
   reconcileStableAndCanaryService(ctx);
   if (!reconcileTrafficRouting(ctx)) return;
+  reconcileExperiments(ctx);
   reconcileAnalysisRuns(ctx);
   if (hasAddPause(ctx.pause)) {
     // An inconclusive analysis just paused the rollout: persist that before anything scales.
@@ -125,6 +131,7 @@ export function syncReplicasOnlyCanary(ctx: RolloutContext, isScaling: boolean):
   reconcileCanaryPause(ctx);
   reconcileStableAndCanaryService(ctx);
   reconcileTrafficRouting(ctx);
+  keepCurrentExperiment(ctx);
   syncRolloutStatusCanary(ctx);
 }
 
@@ -393,6 +400,7 @@ function completedCurrentCanaryStep(ctx: RolloutContext): boolean {
   }
   if (step.setHeaderRoute || step.setMirrorRoute) return true;
   if (step.analysis) return currentRunsOf(ctx).step?.status?.phase === 'Successful';
+  if (step.experiment) return completedExperimentStep(ctx);
   return false;
 }
 

@@ -14,6 +14,7 @@ import {
 import type { RouterResult, WeightDestination } from '../traffic';
 import { Reason } from './constants';
 import { isAborted } from './pauseContext';
+import { experimentWeightDestinations } from './rolloutExperiment';
 import { ensureSVCTargets } from './services';
 import {
   record,
@@ -109,6 +110,7 @@ export function reconcileTrafficRouting(ctx: RolloutContext): boolean {
     removeRoutes = true;
   } else if (!ctx.newRS || (ctx.newRS.status?.availableReplicas ?? 0) === 0) {
     // never weight to a canary without available pods
+    destinations.push(...experimentWeightDestinations(ctx));
   } else if (ro.status?.promoteFull) {
     if (canary.dynamicStableScale) {
       desiredWeight = Math.floor(
@@ -134,8 +136,10 @@ export function reconcileTrafficRouting(ctx: RolloutContext): boolean {
           break;
         }
       }
+      destinations.push(...experimentWeightDestinations(ctx));
     } else if (index !== steps.length) {
       desiredWeight = getCurrentSetWeight(ro);
+      destinations.push(...experimentWeightDestinations(ctx));
     } else {
       desiredWeight = maxW;
     }

@@ -17,6 +17,9 @@ import {
   applyUserAction,
   analysisRunSystemId,
   createAnalysisRunLogic,
+  createExperimentLogic,
+  experimentSystemId,
+  reconcileExperimentByName,
   createRolloutLogic,
   reconcileAnalysisRun,
   reconcileRollout,
@@ -27,6 +30,7 @@ import {
   type RolloutEmitted,
   type UserAction,
 } from '../controller';
+import { isCompletedPhase } from '../kernels';
 import { loadManifests, validateObjects, type AnalysisRun } from '../model';
 import { providerFor, type SignalView } from '../metrics';
 import {
@@ -561,6 +565,67 @@ export function createWorld(options: WorldOptions): World {
     }
   });
 
+  // --- Experiments: each is reconciled by its own actor, as Argo's experiment controller does.
+  const experimentActors = new Map<string, Actor<ReturnType<typeof createExperimentLogic>>>();
+  const experimentQueued = new Set<string>();
+  const experimentLogic = createExperimentLogic({
+    reconcile: (ns, name) =>
+      reconcileExperimentByName(
+        {
+          client,
+          nowMs: epochMs + clock.now(),
+          hashPodTemplate: (t, c) => ports.hashPodTemplate(t, c),
+        },
+        ns,
+        name,
+      ),
+  });
+  /** enqueueExperiment: one experiment pass at this instant (deduplicated, like a workqueue). */
+  function enqueueExperiment(name: string): void {
+    if (experimentQueued.has(name)) return;
+    experimentQueued.add(name);
+    clock.setTimeout(() => {
+      experimentQueued.delete(name);
+      experimentActors.get(name)?.send({ type: 'cluster.changed' });
+    }, 0);
+  }
+  cluster.store.watch('*', (event) => {
+    const obj = event.object;
+    if (obj.kind === 'Experiment') {
+      const name = obj.metadata?.name ?? '';
+      const existing = experimentActors.get(name);
+      if (event.type === 'DELETED') {
+        existing?.stop();
+        experimentActors.delete(name);
+        return;
+      }
+      if (existing) {
+        enqueueExperiment(name);
+        return;
+      }
+      const actor = createActor(experimentLogic, {
+        input: { namespace: obj.metadata?.namespace ?? namespace, name },
+        clock,
+        systemId: experimentSystemId(name),
+      });
+      actor.on('*', (e: unknown) =>
+        worldEvents.push({ t: clock.now(), rollout: name, event: e as RolloutEmitted }),
+      );
+      experimentActors.set(name, actor);
+      // Start (its entry runs the first pass) after this write finishes, as an informer would.
+      clock.setTimeout(() => actor.start(), 0);
+      return;
+    }
+    const owner = obj.metadata?.ownerReferences?.find(
+      (r) => r.controller && r.kind === 'Experiment',
+    );
+    if (!owner || !experimentActors.has(owner.name)) return;
+    if (obj.kind === 'ReplicaSet' || obj.kind === 'Service') enqueueExperiment(owner.name);
+    // Argo's experiment controller only requeues on AnalysisRuns that completed (enqueueIfCompleted).
+    const phase = (obj as { status?: { phase?: string } }).status?.phase;
+    if (obj.kind === 'AnalysisRun' && isCompletedPhase(phase)) enqueueExperiment(owner.name);
+  });
+
   const rolloutNames = () => [...actors.keys()].sort();
   const targetRollout = (name?: string): string => {
     if (name) return name;
@@ -634,6 +699,7 @@ export function createWorld(options: WorldOptions): World {
     dispose() {
       for (const actor of actors.values()) actor.stop();
       for (const actor of analysisActors.values()) actor.stop();
+      for (const actor of experimentActors.values()) actor.stop();
       cluster.dispose();
     },
   };

@@ -57,12 +57,6 @@ export function unsupportedFeatures(
   const canary = spec.strategy?.canary;
   (canary?.steps ?? []).forEach((step, i) => {
     if (step && typeof step === 'object') {
-      if ('experiment' in step) {
-        out.push({
-          path: `spec.strategy.canary.steps[${i}].experiment`,
-          message: 'experiment steps are not simulated yet',
-        });
-      }
       if ('plugin' in step) {
         out.push({
           path: `spec.strategy.canary.steps[${i}].plugin`,
