@@ -109,3 +109,70 @@ for (const replicas of [10, 100, 1000]) {
   );
   console.log(`${String(replicas).padStart(9)} ${row.join(' ')}`);
 }
+
+/**
+ * A canary whose background analysis measures a Prometheus success rate every second while the
+ * rollout sits at 20 % for ten virtual minutes, under `rps` requests per second. (initialDelay
+ * 10 s: before the first scrape Prometheus has no data, which Argo counts as an Error.)
+ */
+function analysisScenario(rps: number): Scenario {
+  const text = `kind: Scenario
+name: bench-analysis-${rps}
+cluster: { podStartup: 2s }
+traffic: { requestsPerSecond: ${rps} }
+versions:
+  "example/app:v1": { errorRate: 0.001, latency: 40ms }
+  "example/app:v2": { errorRate: 0.002, latency: 45ms }
+manifests:
+  - apiVersion: argoproj.io/v1alpha1
+    kind: AnalysisTemplate
+    metadata: { name: success-rate }
+    spec:
+      metrics:
+        - name: success-rate
+          interval: 1s
+          initialDelay: 10s
+          successCondition: result[0] >= 0.9
+          provider:
+            prometheus:
+              address: http://prometheus:9090
+              query: sum(rate(http_requests_total{code!~"5.."}[30s])) / sum(rate(http_requests_total[30s]))
+  - apiVersion: argoproj.io/v1alpha1
+    kind: Rollout
+    metadata: { name: bench }
+    spec:
+      replicas: 5
+      selector: { matchLabels: { app: bench } }
+      strategy:
+        canary:
+          analysis: { templates: [{ templateName: success-rate }] }
+          steps:
+            - setWeight: 20
+            - pause: { duration: 10m }
+      template:
+        metadata: { labels: { app: bench } }
+        spec:
+          containers: [{ name: app, image: "example/app:v1" }]
+script:
+  - waitFor: { status: Healthy }
+  - setImage: { image: "example/app:v2" }
+  - waitFor: { status: Healthy, stableRevision: 2, timeout: 20m }
+`;
+  return load(`bench-analysis-${rps}.yaml`, text);
+}
+
+console.log(
+  '\nanalysis: a 10-minute background analysis measuring every 1 s (one rollout, 5 pods)',
+);
+runOnce(analysisScenario(100)); // warm-up: the first run pays for compiling the analysis code
+const analysisRows: { rps: number; ms: number }[] = [];
+for (const rps of [10, 100, 1000, 10_000]) {
+  const r = best(analysisScenario(rps), 2);
+  analysisRows.push({ rps, ms: r.wallMs });
+  console.log(
+    `  ${String(rps).padStart(6)} req/s: ${r.wallMs.toFixed(0).padStart(6)} ms wall for ${(r.virtualMs / 1000).toFixed(0)} virtual s`,
+  );
+}
+const spread =
+  Math.max(...analysisRows.map((r) => r.ms)) / Math.min(...analysisRows.map((r) => r.ms));
+console.log(`  → slowest / fastest = ${spread.toFixed(2)} (flat in req/s when close to 1)`);

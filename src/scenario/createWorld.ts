@@ -387,10 +387,20 @@ export function createWorld(options: WorldOptions): World {
     for (const key of dataPlane.keys()) out[key] = dataPlane.observed(key);
     return out;
   };
+  // Users arrive once an application is first live: a rollout's offered load starts when it first
+  // has a ready pod (so the initial deploy is not counted as an outage); after that, a version
+  // without ready pods answers 503.
+  const live = new Set<string>();
   const trafficTick = (): void => {
+    const destinations = splitFromWorld({
+      objects: cluster.snapshot(),
+      observedSplits: observedSplits(),
+    });
+    for (const d of destinations)
+      if (d.available && d.share > 0) live.add(`${d.namespace}/${d.rollout}`);
     traffic.tick(
       clock.now(),
-      splitFromWorld({ objects: cluster.snapshot(), observedSplits: observedSplits() }),
+      destinations.filter((d) => live.has(`${d.namespace}/${d.rollout}`)),
     );
     clock.setTimeout(trafficTick, traffic.tickMs);
   };
