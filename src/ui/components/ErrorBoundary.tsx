@@ -1,4 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { LangContext, translator, type Lang } from '../i18n';
 
 export interface ErrorBoundaryProps {
   /** What to render while nothing has failed. */
@@ -11,6 +12,8 @@ interface ErrorBoundaryState {
 
 /** ErrorBoundary keeps the page from going blank: it shows what failed and offers a reload. */
 export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundaryState> {
+  static override contextType = LangContext;
+  declare context: Lang;
   override state: ErrorBoundaryState = { error: null };
 
   static getDerivedStateFromError(error: Error): ErrorBoundaryState {
@@ -23,12 +26,13 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
 
   override render(): ReactNode {
     if (this.state.error) {
+      const t = translator(this.context);
       return (
         <div role="alert" className="error-panel">
-          <h2>Something in this view failed</h2>
+          <h2>{t('boundary.title')}</h2>
           <pre>{this.state.error.message}</pre>
           <button type="button" onClick={() => this.setState({ error: null })}>
-            Try again
+            {t('boundary.retry')}
           </button>
         </div>
       );
