@@ -124,6 +124,8 @@ export interface SimCommands {
   readonly restart: () => void;
   readonly setImage: (image: string) => void;
   readonly undo: (revision?: number) => void;
+  /** setFault changes how an image behaves from now on (the scenario's setVersion), at once. */
+  readonly setFault: (image: string, fault: Partial<VersionFault>) => void;
   /** dismissActionError clears the last refused action's message. */
   readonly dismissActionError: () => void;
   /** setLang switches the page language and remembers it. */
@@ -160,7 +162,15 @@ export interface SimState {
   readonly lesson: LessonState | null;
   /** The rollout statechart (built once from the rollout actor's machine), or null. */
   readonly statechart: MachineDescription | null;
+  /** How each image behaves now (the fault sliders): error rate 0..1 and median latency in ms. */
+  readonly faults: Readonly<Record<string, VersionFault>>;
   readonly commands: SimCommands;
+}
+
+/** VersionFault is what the fault sliders set for one image (rollouts-demo's sliders). */
+export interface VersionFault {
+  readonly errorRate: number;
+  readonly latencyMs: number;
 }
 
 /** SimStore is the vanilla store. */
@@ -449,7 +459,13 @@ export function createSimStore(options: CreateSimStoreOptions = {}): SimStore {
         );
         return;
       }
+      const faults: Record<string, VersionFault> = {};
+      for (const image of imagesOf(sc)) {
+        const v = sc.versions[image] ?? {};
+        faults[image] = { errorRate: v.errorRate ?? 0, latencyMs: v.latencyMs ?? 50 };
+      }
       commit({
+        faults,
         scenario: {
           name: source.name,
           file: source.file,
@@ -572,6 +588,16 @@ export function createSimStore(options: CreateSimStoreOptions = {}): SimStore {
           'undo',
           revision !== undefined ? { kind: 'undo', toRevision: revision } : { kind: 'undo' },
         ),
+      setFault: (image, fault) => {
+        if (!world) return;
+        const current = get().faults[image] ?? { errorRate: 0, latencyMs: 50 };
+        const next: VersionFault = {
+          errorRate: Math.min(1, Math.max(0, fault.errorRate ?? current.errorRate)),
+          latencyMs: Math.max(1, Math.round(fault.latencyMs ?? current.latencyMs)),
+        };
+        world.setVersion(image, next);
+        set({ faults: { ...get().faults, [image]: next } });
+      },
       dismissActionError: () => set({ actionError: null }),
       setLang: (lang) => {
         if (!isLang(lang)) return;
@@ -617,6 +643,7 @@ export function createSimStore(options: CreateSimStoreOptions = {}): SimStore {
       lang: options.lang ?? readLang(options.storage),
       lesson: null,
       statechart: null,
+      faults: {},
       commands,
     };
   });

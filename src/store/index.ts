@@ -24,6 +24,7 @@ export type {
   SimState,
   SimStore,
   Speed,
+  VersionFault,
 } from './createSimStore';
 export { CAN_NOTHING, LOG_LIMIT, MAX_FRAMES, REQUEST_WINDOW_MS } from './frames';
 export type {
@@ -64,6 +65,7 @@ export {
   selectEventLog,
   selectGetTree,
   selectPodsByRevision,
+  selectUndoTargets,
   selectRevisions,
   selectRolloutInfo,
   selectStatusText,
@@ -84,6 +86,7 @@ export type {
   StepView,
   TrafficSlice,
   TrafficView,
+  UndoTarget,
 } from './selectors';
 export type { RolloutInfo } from '../info';
 export { selectRequestDestinations } from './selectorsTraffic';

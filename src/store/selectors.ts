@@ -747,3 +747,23 @@ export function selectHasAnalysis(frame: Frame, name?: string): boolean {
       (o.metadata?.ownerReferences ?? []).some((r) => r.kind === 'Rollout' && r.name === n),
   );
 }
+
+/** UndoTarget is a revision `Undo` can roll back to, with the image it ran. */
+export interface UndoTarget {
+  readonly revision: number;
+  readonly image: string;
+}
+
+/**
+ * selectUndoTargets lists the revisions other than the current one, newest first: what
+ * `kubectl argo rollouts undo --to-revision N` accepts.
+ */
+export function selectUndoTargets(frame: Frame, name?: string): UndoTarget[] {
+  // The current template's ReplicaSet always holds the highest revision (Argo bumps a re-used one).
+  const groups = selectPodsByRevision(frame, name).filter((g) => g.revision > 0);
+  const current = Math.max(0, ...groups.map((g) => g.revision));
+  return groups
+    .filter((g) => g.revision !== current)
+    .map((g) => ({ revision: g.revision, image: g.image }))
+    .sort((a, b) => b.revision - a.revision);
+}

@@ -20,6 +20,7 @@ import { tabPanelProps } from './components/tabIds';
 import { Tabs, type TabItem } from './components/Tabs';
 import { ActionsContainer } from './containers/ActionsContainer';
 import { ClockContainer } from './containers/ClockContainer';
+import { FaultContainer } from './containers/FaultContainer';
 import { HeaderContainer } from './containers/HeaderContainer';
 import { LessonContainer } from './containers/LessonContainer';
 import { ObjectsContainer } from './containers/ObjectsContainer';
@@ -111,6 +112,9 @@ function Dashboard() {
               <PodsContainer />
             </ErrorBoundary>
           </LessonTarget>
+          <ErrorBoundary>
+            <FaultContainer />
+          </ErrorBoundary>
         </div>
         <div className="col col-why">
           <LessonTarget name="why">

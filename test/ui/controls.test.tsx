@@ -248,3 +248,25 @@ describe('RichText', () => {
     expect(container).toHaveTextContent('<i>e</i>');
   });
 });
+
+describe('ActionBar undo to a revision', () => {
+  it('offers the revisions and sends the chosen one with Undo', () => {
+    const onAction = vi.fn();
+    render(
+      <ActionBar
+        can={{ ...selectCanActions(pausedAt20()), undo: true }}
+        images={IMAGES}
+        currentImage={IMAGES[1]}
+        suggested={null}
+        onAction={onAction}
+        onSetImage={() => {}}
+        undoTargets={[{ revision: 1, image: IMAGES[0] }]}
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(onAction).toHaveBeenLastCalledWith('undo', undefined);
+    fireEvent.change(screen.getByLabelText('Undo to'), { target: { value: '1' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(onAction).toHaveBeenLastCalledWith('undo', 1);
+  });
+});

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { CanActions, OperatorVerb } from '../../store';
+import type { CanActions, OperatorVerb, UndoTarget } from '../../store';
 import { shortImage, useT, type MessageKey } from '../i18n';
 
 /** The simple verbs (no argument), in toolbar order. */
@@ -19,8 +19,10 @@ export interface ActionBarProps {
   readonly suggested: OperatorVerb | null;
   /** The image the script suggests for Set image, preselected when given. */
   readonly suggestedImage?: string;
-  /** Performs a verb. */
-  readonly onAction: (verb: SimpleVerb | 'undo') => void;
+  /** Revisions Undo can go back to, newest first (empty: Undo goes to the previous one). */
+  readonly undoTargets?: readonly UndoTarget[];
+  /** Performs a verb; `undo` may name a revision (`--to-revision`). */
+  readonly onAction: (verb: SimpleVerb | 'undo', revision?: number) => void;
   /** Sets the rollout's image. */
   readonly onSetImage: (image: string) => void;
 }
@@ -39,9 +41,15 @@ export function ActionBar({
   suggestedImage,
   onAction,
   onSetImage,
+  undoTargets = [],
 }: ActionBarProps) {
   const t = useT();
   const [choice, setChoice] = useState<string | null>(null);
+  const [undoTo, setUndoTo] = useState<string>('');
+  const undoRevision =
+    undoTo !== '' && undoTargets.some((u) => String(u.revision) === undoTo)
+      ? Number(undoTo)
+      : undefined;
   const image =
     choice !== null && images.includes(choice)
       ? choice
@@ -53,7 +61,7 @@ export function ActionBar({
       className={`action action-${verb}${suggested === verb ? ' suggested' : ''}`}
       disabled={!can[verb]}
       title={t(`action.hint.${verb}` as MessageKey)}
-      onClick={() => onAction(verb)}
+      onClick={() => (verb === 'undo' ? onAction(verb, undoRevision) : onAction(verb))}
     >
       {t(`action.${verb}` as MessageKey)}
     </button>
@@ -81,6 +89,21 @@ export function ActionBar({
         >
           {t('action.setImage')}
         </button>
+        <label htmlFor="undo-select" className="visually-hidden">
+          {t('action.undoTarget')}
+        </label>
+        <select
+          id="undo-select"
+          value={undoRevision === undefined ? '' : String(undoRevision)}
+          onChange={(e) => setUndoTo(e.target.value)}
+        >
+          <option value="">{t('action.undoPrevious')}</option>
+          {undoTargets.map((u) => (
+            <option key={u.revision} value={String(u.revision)}>
+              {t('action.undoRevision', { revision: u.revision, image: shortImage(u.image) })}
+            </option>
+          ))}
+        </select>
         {button('undo')}
       </div>
     </div>

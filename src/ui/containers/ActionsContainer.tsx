@@ -1,5 +1,11 @@
 import { useMemo } from 'react';
-import { CAN_NOTHING, selectCanActions, selectStatusText, type SimState } from '../../store';
+import {
+  CAN_NOTHING,
+  selectCanActions,
+  selectStatusText,
+  selectUndoTargets,
+  type SimState,
+} from '../../store';
 import { ActionBar, type SimpleVerb } from '../components/ActionBar';
 import { useCommands, useSim } from '../hooks/useSim';
 
@@ -14,8 +20,9 @@ export function ActionsContainer() {
   const commands = useCommands();
   const can = useMemo(() => (frame ? selectCanActions(frame) : CAN_NOTHING), [frame]);
   const current = useMemo(() => (frame ? (selectStatusText(frame)?.images[0] ?? '') : ''), [frame]);
-  const onAction = (verb: SimpleVerb | 'undo') => {
-    if (verb === 'undo') commands.undo();
+  const undoTargets = useMemo(() => (frame ? selectUndoTargets(frame) : []), [frame]);
+  const onAction = (verb: SimpleVerb | 'undo', revision?: number) => {
+    if (verb === 'undo') commands.undo(revision);
     else commands[verb]();
   };
   return (
@@ -27,6 +34,7 @@ export function ActionsContainer() {
       suggestedImage={suggestion?.kind === 'action' ? suggestion.image : undefined}
       onAction={onAction}
       onSetImage={commands.setImage}
+      undoTargets={undoTargets}
     />
   );
 }

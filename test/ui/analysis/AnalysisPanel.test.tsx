@@ -38,7 +38,7 @@ describe('AnalysisPanel', () => {
     const { container } = render(<AnalysisPanel runs={rollback} />);
     const chart = screen.getByRole('img', { name: /^success-rate: 3 measurements/ });
     // The value comes from the simulated traffic; the label must quote the latest measurement.
-    const latest = rollback[0]!.metrics[0]!.measurements.at(-1)!;
+    const latest = rollback[0].metrics[0].measurements.at(-1)!;
     expect(chart.getAttribute('aria-label')).toBe(
       `success-rate: 3 measurements; latest ${String(latest.value)} (Failed); lines at pass ≥ 0.95`,
     );
@@ -55,7 +55,7 @@ describe('AnalysisPanel', () => {
     expect(marks[1].querySelector('path')).toHaveClass('analysis-mark-Failed');
     const list = container.querySelector('.analysis-measurements')!;
     expect(list).toHaveTextContent('+0 s Error: [] — could not evaluate successCondition');
-    const second = rollback[0]!.metrics[0]!.measurements[1]!;
+    const second = rollback[0].metrics[0].measurements[1];
     expect(list).toHaveTextContent(`+10 s Failed: ${String(second.value)}`);
     // The legend says what each shape means.
     expect(container.querySelector('.analysis-legend')).toHaveTextContent(
