@@ -76,7 +76,13 @@ export type {
 
 // worldPort.ts and run.ts: the runner
 export type { KubeObject, RolloutAction, RolloutActionKind, WorldPort } from './worldPort';
-export { defaultRolloutName, ERROR_RATE_WINDOW_MS, formatFailure, runScript } from './run';
+export {
+  actionOf,
+  defaultRolloutName,
+  ERROR_RATE_WINDOW_MS,
+  formatFailure,
+  runScript,
+} from './run';
 export type { RunFailure, RunOptions, RunResult } from './run';
 
 // jsonLines.ts: `rollout-lab run --json`

@@ -54,7 +54,7 @@ export interface RunOptions {
 }
 
 /** actionOf maps a rollout-action step to the WorldPort action, or undefined for other steps. */
-function actionOf(step: ScriptStep): RolloutAction | undefined {
+export function actionOf(step: ScriptStep): RolloutAction | undefined {
   switch (step.kind) {
     case 'promote':
     case 'promoteFull':

@@ -5,11 +5,11 @@
  * the suggested next move unless Autoplay is on. Rule: it never advances the clock itself.
  */
 import {
+  actionOf,
   defaultRolloutName,
   evaluateCondition,
   observe,
   type KubeObject,
-  type RolloutAction,
   type Scenario,
   type ScriptStep,
   type World,
@@ -80,36 +80,6 @@ const OPERATOR_VERBS = new Set<string>([
   'setImage',
   'undo',
 ]);
-
-/** actionOf maps a script step to the world action it performs, if it is one. */
-export function actionOf(step: ScriptStep): RolloutAction | undefined {
-  switch (step.kind) {
-    case 'promote':
-    case 'promoteFull':
-    case 'abort':
-    case 'retry':
-    case 'pause':
-    case 'resume':
-    case 'restart':
-      return { kind: step.kind };
-    case 'undo':
-      return step.toRevision !== undefined
-        ? { kind: 'undo', toRevision: step.toRevision }
-        : { kind: 'undo' };
-    case 'setImage':
-      return step.container !== undefined
-        ? { kind: 'setImage', image: step.image, container: step.container }
-        : { kind: 'setImage', image: step.image };
-    case 'scale':
-      return { kind: 'scale', replicas: step.replicas };
-    case 'updateSpec':
-      return step.patch !== undefined
-        ? { kind: 'updateSpec', patch: step.patch }
-        : { kind: 'updateSpec' };
-    default:
-      return undefined;
-  }
-}
 
 function startsStory(step: ScriptStep): boolean {
   return (
