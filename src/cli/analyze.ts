@@ -16,6 +16,7 @@ import {
   worldFor,
 } from '../scenario';
 import { DEFAULT_EPOCH_MS, epochMsFromRfc3339 } from '../sim';
+import { realHttpGet } from './http';
 import type { Command } from './io';
 
 const USAGE =
@@ -29,6 +30,8 @@ interface AnalyzeArgs {
   scenario: string;
   args: { name: string; value: string }[];
   json: boolean;
+  /** Let Web metrics reach URLs outside the simulated world (real network). */
+  allowHttp: boolean;
 }
 
 export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs | { error: string } {
@@ -36,6 +39,7 @@ export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs | { error
   const args: { name: string; value: string }[] = [];
   let scenario: string | undefined;
   let json = false;
+  let allowHttp = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => argv[++i];
@@ -52,12 +56,13 @@ export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs | { error
       if (eq <= 0) return { error: `--arg needs name=value, got "${v}"` };
       args.push({ name: v.slice(0, eq), value: v.slice(eq + 1) });
     } else if (a === '--json') json = true;
+    else if (a === '--allow-http') allowHttp = true;
     else return { error: `unexpected argument "${a}"` };
   }
   if (files.length === 0) return { error: 'no template given: use -f TEMPLATE.yaml' };
   if (!scenario)
     return { error: 'no scenario given: use --scenario FILE (its traffic is what gets measured)' };
-  return { files, scenario, args, json };
+  return { files, scenario, args, json, allowHttp };
 }
 
 function read(path: string): string | { error: string } {
@@ -142,7 +147,10 @@ export const analyzeCommand: Command = (argv, io) => {
     io.stderr(`rollout-lab analyze: ${run.message}\n`);
     return 2;
   }
-  const world = worldFor(sc.scenario, sc.scenario.seed, { traffic: true });
+  const world = worldFor(sc.scenario, sc.scenario.seed, {
+    traffic: true,
+    ...(parsed.allowHttp ? { externalHttpGet: realHttpGet } : {}),
+  });
   settleInitialDeploy(world);
   world.apply([run.value as never]);
   world.settle();

@@ -29,7 +29,8 @@ const VERBS: Readonly<Record<string, Verb>> = {
   analyze: {
     summary:
       "Run analysis templates against a scenario's simulated traffic and print each measurement",
-    usage: 'rollout-lab analyze -f TEMPLATE.yaml --scenario FILE [--arg name=value]... [--json]',
+    usage:
+      'rollout-lab analyze -f TEMPLATE.yaml --scenario FILE [--arg name=value]... [--json] [--allow-http]',
     run: analyzeCommand,
   },
   get: {

@@ -19,9 +19,11 @@ import {
   type World,
 } from '../scenario';
 import { renderWorldRollout } from './renderTree';
+import { realHttpGet } from './http';
 import type { CliIO, Command } from './io';
 
-const USAGE = 'Usage: rollout-lab run FILE [--json] [--seed N] [--repeat N] [--get] [--watch]\n';
+const USAGE =
+  'Usage: rollout-lab run FILE [--json] [--seed N] [--repeat N] [--get] [--watch] [--allow-http]\n';
 
 interface RunArgs {
   file: string;
@@ -30,12 +32,20 @@ interface RunArgs {
   repeat: number;
   get: boolean;
   watch: boolean;
+  /** Let Web metrics reach URLs outside the simulated world (real network). */
+  allowHttp: boolean;
 }
 
 /** parseRunArgs reads the run verb's flags, or says what is wrong. */
 export function parseRunArgs(argv: readonly string[]): RunArgs | { error: string } {
   let file: string | undefined;
-  const args: Omit<RunArgs, 'file'> = { json: false, repeat: 1, get: false, watch: false };
+  const args: Omit<RunArgs, 'file'> = {
+    json: false,
+    repeat: 1,
+    get: false,
+    watch: false,
+    allowHttp: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const [flag, inline] =
@@ -46,6 +56,7 @@ export function parseRunArgs(argv: readonly string[]): RunArgs | { error: string
     if (flag === '--json') args.json = true;
     else if (flag === '--get') args.get = true;
     else if (flag === '--watch' || flag === '-w') args.watch = true;
+    else if (flag === '--allow-http') args.allowHttp = true;
     else if (flag === '--seed' || flag === '--repeat') {
       const v = value();
       if (v === undefined || !/^\d+$/.test(v)) return { error: `${flag} needs a whole number` };
@@ -128,7 +139,10 @@ export const runCommand: Command = (argv, io) => {
           }
         }
       : undefined;
-    const run = runScenario(scenario, seed, onObserve ? { onObserve } : {});
+    const run = runScenario(scenario, seed, {
+      ...(onObserve ? { onObserve } : {}),
+      ...(args.allowHttp ? { externalHttpGet: realHttpGet } : {}),
+    });
     results.push(run.result);
     if (args.json) for (const line of run.lines) io.stdout(`${line}\n`);
     else if (args.repeat === 1) {

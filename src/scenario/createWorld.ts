@@ -76,6 +76,14 @@ export interface WorldOptions {
   readonly traffic?: boolean;
   /** Scripted metric outcomes by metric name (scenario `analysis:`). */
   readonly analysis?: Readonly<Record<string, MetricOutcome>>;
+  /**
+   * Answers Web-metric GETs to URLs outside the simulated world. Off by default (core code never
+   * touches the network); the Node CLI injects a real client when the user opts in (--allow-http).
+   */
+  readonly externalHttpGet?: (
+    url: string,
+    headers: Readonly<Record<string, string>>,
+  ) => { status: number; body: string } | undefined;
 }
 
 /** A domain event with the virtual time it happened at. */
@@ -408,7 +416,14 @@ export function createWorld(options: WorldOptions): World {
 
   // --- In-cluster HTTP for Web metrics: http://<service>.<namespace>.svc[.cluster.local][:port]/path
   const httpRng = rng.stream('http');
-  const httpGet = (url: string): { status: number; body: string } | undefined => {
+  const httpGet = (
+    url: string,
+    headers: Readonly<Record<string, string>> = {},
+  ): { status: number; body: string } | undefined => {
+    const inWorld = clusterHttpGet(url);
+    return inWorld ?? options.externalHttpGet?.(url, headers);
+  };
+  const clusterHttpGet = (url: string): { status: number; body: string } | undefined => {
     const m =
       /^https?:\/\/([a-z0-9-]+)\.([a-z0-9-]+)\.svc(?:\.cluster\.local)?(?::\d+)?(?:\/.*)?$/.exec(
         url,

@@ -6,7 +6,7 @@
  */
 import { checkObjects, loadManifests, sortIssues, type ValidationIssue } from '../model';
 import { unsupportedRouters } from '../traffic';
-import { createWorld, type World } from './createWorld';
+import { createWorld, type World, type WorldOptions } from './createWorld';
 import { createRolloutRecorder, recordLine, summaryLine } from './jsonLines';
 import { issueInManifest } from './parse';
 import { runScript, type RunResult } from './run';
@@ -106,9 +106,10 @@ export function checkScenarioManifests(scenario: Scenario): ValidationIssue[] {
 export function worldFor(
   scenario: Scenario,
   seed: number = scenario.seed,
-  opts: { traffic?: boolean } = {},
+  opts: { traffic?: boolean; externalHttpGet?: WorldOptions['externalHttpGet'] } = {},
 ): World {
   return createWorld({
+    ...(opts.externalHttpGet ? { externalHttpGet: opts.externalHttpGet } : {}),
     seed,
     namespace: scenario.namespace,
     manifests: scenario.manifests.map((m) => m.object),
@@ -168,9 +169,16 @@ export interface ScenarioRun {
 export function runScenario(
   scenario: Scenario,
   seed: number = scenario.seed,
-  opts: { onObserve?: (world: World) => void } = {},
+  opts: {
+    onObserve?: (world: World) => void;
+    externalHttpGet?: WorldOptions['externalHttpGet'];
+  } = {},
 ): ScenarioRun {
-  const world = worldFor(scenario, seed);
+  const world = worldFor(
+    scenario,
+    seed,
+    opts.externalHttpGet ? { externalHttpGet: opts.externalHttpGet } : {},
+  );
   const recorder = createRolloutRecorder();
   const lines: string[] = [];
   const observe = () => {
