@@ -5,7 +5,14 @@
  */
 import type jsep from 'jsep';
 import { parseGoDuration } from '../model';
-import type { ClosureExpression } from './evaluateParse';
+import type {
+  ClosureExpression,
+  LetExpression,
+  MapExpression,
+  NumberLiteral,
+  SliceExpression,
+} from './evaluateParse';
+import { RegexError, compileRe2 } from './evaluateRegex';
 
 /** Go's int is kept as a bigint so that `1` and `1.0` stay distinguishable, as in expr. */
 export interface TimeValue {
@@ -208,7 +215,14 @@ interface Scope {
   readonly element?: Value;
   readonly index?: number;
   readonly inClosure: boolean;
+  /** `let` variables in scope. */
+  readonly vars?: ReadonlyMap<string, Value>;
+  /** `#acc` inside a reduce predicate. */
+  readonly acc?: Value;
 }
+
+/** The largest list a range `a..b` may build (expr has no limit; the simulator needs one). */
+const MAX_RANGE = 1_000_000;
 
 type Builtin = {
   readonly returns: StaticType | ((args: StaticType[]) => StaticType);
@@ -232,7 +246,24 @@ const PREDICATE_FNS = new Set([
   'sum',
   'groupBy',
   'sortBy',
+  'reduce',
 ]);
+
+function sortOrder(v: Value): boolean {
+  if (v === 'asc') return false;
+  if (v === 'desc') return true;
+  return fail(`unknown order, use asc or desc`);
+}
+
+function compareForSort(x: Value, y: Value): number {
+  if (isNumber(x) && isNumber(y)) {
+    const a = toFloat(x);
+    const b = toFloat(y);
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+  if (typeof x === 'string' && typeof y === 'string') return x < y ? -1 : x > y ? 1 : 0;
+  return fail(`cannot sort mixed types ${goTypeName(x)} and ${goTypeName(y)}`);
+}
 
 function listArg(v: Value, fn: string): readonly Value[] {
   if (isList(v)) return v;
@@ -804,13 +835,74 @@ const BUILTINS: Readonly<Record<string, Builtin>> = {
     arity: [1, 2],
     call: (a, s) => {
       const l = [...listArg(run(a[0], s), 'sort')];
-      const desc = a.length > 1 && run(a[1], s) === 'desc';
-      l.sort((x, y) => {
-        if (isNumber(x) && isNumber(y)) return toFloat(x) - toFloat(y);
-        if (typeof x === 'string' && typeof y === 'string') return x < y ? -1 : x > y ? 1 : 0;
-        return fail(`cannot sort mixed types ${goTypeName(x)} and ${goTypeName(y)}`);
+      const desc = a.length > 1 && sortOrder(run(a[1], s));
+      l.sort((x, y) => (desc ? compareForSort(y, x) : compareForSort(x, y)));
+      return l;
+    },
+  },
+  sortBy: {
+    returns: 'array',
+    predicate: true,
+    arity: [2, 3],
+    call: (a, s) => {
+      const desc = a.length > 2 && sortOrder(run(a[2], s));
+      return withPredicate(a, s, 'sortBy', (l, p) => {
+        const keyed = l.map((x, i) => ({ x, k: p(x, i), i }));
+        keyed.sort(
+          (u, v) => (desc ? compareForSort(v.k, u.k) : compareForSort(u.k, v.k)) || u.i - v.i,
+        );
+        return keyed.map((e) => e.x);
       });
-      return desc ? l.reverse() : l;
+    },
+  },
+  groupBy: {
+    returns: 'map',
+    predicate: true,
+    arity: [2, 2],
+    call: (a, s) =>
+      withPredicate(a, s, 'groupBy', (l, p) => {
+        const groups: Record<string, Value[]> = Object.create(null) as Record<string, Value[]>;
+        l.forEach((x, i) => {
+          const k = p(x, i);
+          if (typeof k !== 'string') {
+            return fail(`groupBy keys must be strings in the simulator (got ${goTypeName(k)})`);
+          }
+          if (BLOCKED_KEYS.has(k)) return fail(`invalid map key ${JSON.stringify(k)}`);
+          (groups[k] ??= []).push(x);
+        });
+        return groups;
+      }),
+  },
+  reduce: {
+    returns: 'any',
+    predicate: true,
+    arity: [2, 3],
+    call: (a, s) => {
+      const list = listArg(run(a[0], s), 'reduce');
+      const body = a[1].type === 'Closure' ? (a[1] as ClosureExpression).body : a[1];
+      let acc: Value;
+      let start = 0;
+      if (a.length === 3) acc = run(a[2], s);
+      else {
+        if (list.length === 0) return fail('reduce of empty array with no initial value');
+        acc = list[0]!;
+        start = 1;
+      }
+      for (let i = start; i < list.length; i++) {
+        acc = run(body, { ...s, element: list[i]!, index: i, acc, inClosure: true });
+      }
+      return acc;
+    },
+  },
+  take: {
+    returns: 'array',
+    arity: [2, 2],
+    call: (a, s) => {
+      const l = listArg(run(a[0], s), 'take');
+      const n = numberArg(run(a[1], s), 'take');
+      if (typeof n !== 'bigint')
+        return fail(`cannot use float64 as argument (type int) to call take`);
+      return n <= 0n ? [] : l.slice(0, Number(n > BigInt(l.length) ? BigInt(l.length) : n));
     },
   },
   type: {
@@ -907,7 +999,11 @@ function mismatch(op: string, l: StaticType, r: StaticType): never {
 interface CheckScope {
   readonly resultType: StaticType;
   readonly inClosure: boolean;
+  readonly inReduce?: boolean;
+  readonly vars?: ReadonlyMap<string, StaticType>;
 }
+
+const isNumberLiteral = (lit: jsep.Literal): lit is NumberLiteral => 'goKind' in lit;
 
 function check(node: jsep.Expression, scope: CheckScope): StaticType {
   switch (node.type) {
@@ -917,15 +1013,56 @@ function check(node: jsep.Expression, scope: CheckScope): StaticType {
       if (v === null) return 'nil';
       if (typeof v === 'boolean') return 'bool';
       if (typeof v === 'string') return 'string';
-      if (typeof v === 'number') return /[.eE]/.test(lit.raw) ? 'float' : 'int';
+      if (typeof v === 'number') {
+        if (isNumberLiteral(lit)) return lit.goKind;
+        return /[.eE]/.test(lit.raw) ? 'float' : 'int';
+      }
       return fail(`unsupported literal ${lit.raw}`);
     }
     case 'Identifier': {
       const name = (node as jsep.Identifier).name;
+      const declared = scope.vars?.get(name);
+      if (declared !== undefined) return declared;
       if (name === 'result') return scope.resultType;
       if ((name === '#' || name === '#index') && scope.inClosure)
         return name === '#' ? 'any' : 'int';
+      if (name === '#acc' && scope.inReduce) return 'any';
       return fail(`unknown name ${name}`);
+    }
+    case 'MapExpression': {
+      for (const { key, value } of (node as MapExpression).entries) {
+        const kt = check(key, scope);
+        if (known(kt) && kt !== 'string') {
+          return fail(
+            `cannot use ${STATIC_NAMES[kt]} as map key (the simulator's maps have string keys)`,
+          );
+        }
+        check(value, scope);
+      }
+      return 'map';
+    }
+    case 'LetExpression': {
+      const l = node as LetExpression;
+      if (l.name === 'result' || Object.prototype.hasOwnProperty.call(BUILTINS, l.name)) {
+        return fail(`cannot redeclare ${l.name}`);
+      }
+      const t = check(l.value, scope);
+      const vars = new Map(scope.vars ?? []);
+      vars.set(l.name, t);
+      return check(l.body, { ...scope, vars });
+    }
+    case 'SliceExpression': {
+      const sl = node as SliceExpression;
+      const ot = check(sl.object, scope);
+      for (const bound of [sl.from, sl.to]) {
+        if (!bound) continue;
+        const bt = check(bound, scope);
+        if (known(bt) && bt !== 'int') return fail(`non-integer slice index ${STATIC_NAMES[bt]}`);
+      }
+      if (known(ot) && ot !== 'array' && ot !== 'string') {
+        return fail(`cannot slice ${STATIC_NAMES[ot]}`);
+      }
+      return ot === 'string' ? 'string' : ot === 'array' ? 'array' : 'any';
     }
     case 'ArrayExpression': {
       for (const el of (node as jsep.ArrayExpression).elements) if (el) check(el, scope);
@@ -965,7 +1102,7 @@ function check(node: jsep.Expression, scope: CheckScope): StaticType {
       const types = c.arguments.map((arg, i) => {
         if (fn.predicate && i === 1 && PREDICATE_FNS.has(name)) {
           const body = arg.type === 'Closure' ? (arg as ClosureExpression).body : arg;
-          return check(body, { ...scope, inClosure: true });
+          return check(body, { ...scope, inClosure: true, inReduce: name === 'reduce' });
         }
         return check(arg, scope);
       });
@@ -1092,6 +1229,9 @@ function checkBinary(op: string, l: StaticType, r: StaticType): StaticType {
       return 'int';
     case '??':
       return l === r ? l : 'any';
+    case '..':
+      if ((known(l) && l !== 'int') || (known(r) && r !== 'int')) mismatch(op, l, r);
+      return 'array';
     default:
       return fail(`unsupported operator ${op}`);
   }
@@ -1227,13 +1367,41 @@ function contained(needle: Value, haystack: Value, op: string): boolean {
 }
 
 function matchesRegex(text: string, pattern: string): boolean {
-  let re: RegExp;
   try {
-    re = new RegExp(pattern, 'u');
+    return compileRe2(pattern).test(text);
   } catch (e) {
-    return fail(`error parsing regexp: ${e instanceof Error ? e.message : String(e)}`);
+    if (e instanceof RegexError) return fail(e.message);
+    throw e;
   }
-  return re.test(text);
+}
+
+function rangeOf(a: Value, b: Value): Value[] {
+  if (typeof a !== 'bigint' || typeof b !== 'bigint') {
+    return fail(`invalid operation: .. (mismatched types ${goTypeName(a)} and ${goTypeName(b)})`);
+  }
+  if (b < a) return [];
+  if (b - a + 1n > BigInt(MAX_RANGE)) {
+    return fail(`range ${a}..${b} is too large for the simulator (over ${MAX_RANGE} elements)`);
+  }
+  const out: Value[] = [];
+  for (let i = a; i <= b; i++) out.push(i);
+  return out;
+}
+
+function sliceOf(obj: Value, from: Value | undefined, to: Value | undefined): Value {
+  const chars = typeof obj === 'string' ? [...obj] : undefined;
+  const list = isList(obj) ? obj : chars;
+  if (list === undefined) return fail(`cannot slice ${goTypeName(obj)}`);
+  const bound = (v: Value | undefined, dflt: number): number => {
+    if (v === undefined) return dflt;
+    if (!isNumber(v)) return fail(`non-integer slice index ${goTypeName(v)}`);
+    let n = Math.trunc(toFloat(v));
+    if (n < 0) n += list.length;
+    return Math.min(Math.max(n, 0), list.length);
+  };
+  const b = bound(to, list.length);
+  const a = Math.min(bound(from, 0), b);
+  return chars ? chars.slice(a, b).join('') : list.slice(a, b);
 }
 
 function stringOp(op: string, a: Value, b: Value): boolean {
@@ -1285,6 +1453,8 @@ function runBinary(b: jsep.BinaryExpression, scope: Scope): Value {
       return contained(l, r, op);
     case 'not in':
       return !contained(l, r, op);
+    case '..':
+      return rangeOf(l, r);
     case '+':
     case '-':
     case '*':
@@ -1304,6 +1474,11 @@ function run(node: jsep.Expression, scope: Scope): Value {
       const lit = node as jsep.Literal;
       const v = lit.value;
       if (typeof v === 'number') {
+        if (isNumberLiteral(lit)) {
+          if (lit.goKind === 'float') return v;
+          const n = BigInt(lit.goInt ?? '0');
+          return n > INT64_MAX ? fail(`integer literal ${lit.raw} overflows int`) : n;
+        }
         if (/[.eE]/.test(lit.raw)) return v;
         if (!Number.isSafeInteger(v)) {
           const n = BigInt(lit.raw);
@@ -1315,10 +1490,35 @@ function run(node: jsep.Expression, scope: Scope): Value {
     }
     case 'Identifier': {
       const name = (node as jsep.Identifier).name;
+      if (scope.vars?.has(name)) return scope.vars.get(name) ?? null;
       if (name === 'result') return scope.result;
       if (name === '#' && scope.inClosure) return scope.element ?? null;
       if (name === '#index' && scope.inClosure) return BigInt(scope.index ?? 0);
+      if (name === '#acc' && scope.acc !== undefined) return scope.acc;
       return fail(`unknown name ${name}`);
+    }
+    case 'MapExpression': {
+      const out: Record<string, Value> = Object.create(null) as Record<string, Value>;
+      for (const { key, value } of (node as MapExpression).entries) {
+        const k = run(key, scope);
+        if (typeof k !== 'string') return fail(`cannot use ${goTypeName(k)} as map key`);
+        if (BLOCKED_KEYS.has(k)) return fail(`invalid map key ${JSON.stringify(k)}`);
+        out[k] = run(value, scope);
+      }
+      return out;
+    }
+    case 'LetExpression': {
+      const l = node as LetExpression;
+      const vars = new Map(scope.vars ?? []);
+      vars.set(l.name, run(l.value, scope));
+      return run(l.body, { ...scope, vars });
+    }
+    case 'SliceExpression': {
+      const sl = node as SliceExpression;
+      const obj = run(sl.object, scope);
+      const from = sl.from ? run(sl.from, scope) : undefined;
+      const to = sl.to ? run(sl.to, scope) : undefined;
+      return sliceOf(obj, from, to);
     }
     case 'ArrayExpression':
       return (node as jsep.ArrayExpression).elements.map((el) => (el ? run(el, scope) : null));
