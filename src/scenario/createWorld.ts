@@ -49,6 +49,7 @@ import {
   createTrafficModel,
   signalsFromTraffic,
   splitFromWorld,
+  type HeaderShare,
   type ObservedSplit,
   type SampledRequest,
 } from '../traffic';
@@ -69,6 +70,8 @@ export interface WorldOptions {
   readonly epochMs?: number;
   /** Offered load per rollout (scenario `traffic.requestsPerSecond`, default 50). */
   readonly requestsPerSecond?: number;
+  /** Which share of users sends which headers (scenario `traffic.headers`, default none). */
+  readonly headerShares?: readonly HeaderShare[];
   /**
    * Simulate request traffic (one tick per virtual second). Needed by analysis metrics, the
    * `errorRate` condition and the sandbox's request animation; off, a run has fewer events.
@@ -403,6 +406,7 @@ export function createWorld(options: WorldOptions): World {
     const destinations = splitFromWorld({
       objects: cluster.snapshot(),
       observedSplits: observedSplits(),
+      ...(options.headerShares ? { headerShares: options.headerShares } : {}),
     });
     for (const d of destinations)
       if (d.available && d.share > 0) live.add(`${d.namespace}/${d.rollout}`);

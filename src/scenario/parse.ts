@@ -34,6 +34,8 @@ import type {
   Scenario,
   ScenarioManifest,
   ScriptStep,
+  TrafficHeaderShare,
+  TrafficSettings,
   VersionBehaviour,
 } from './types';
 import {
@@ -87,6 +89,8 @@ const VERSION_FIELDS = [
   'runFor',
 ] as const;
 const OUTCOME_FIELDS = ['value', 'values', 'phase', 'after'] as const;
+const TRAFFIC_FIELDS = ['requestsPerSecond', 'headers'] as const;
+const TRAFFIC_HEADER_FIELDS = ['share', 'set'] as const;
 
 /** STEP_VERBS lists every script verb in the contract's table order. */
 export const STEP_VERBS: readonly ScriptStep['kind'][] = [
@@ -559,6 +563,80 @@ function readManifestFile(
     );
   });
   return { resolved, manifests };
+}
+
+/**
+ * parseTrafficHeaders reads `traffic.headers`: a list of `{share, set}` — `share` 0..1 (all
+ * entries sum to at most 1), `set` a map of header name → string value. Absent: undefined.
+ */
+function parseTrafficHeaders(p: Parser, traffic: PlainObject): TrafficHeaderShare[] | undefined {
+  if (!hasOwn(traffic, 'headers') || traffic.headers === undefined) return undefined;
+  const raw = traffic.headers;
+  if (!Array.isArray(raw)) {
+    p.issue(
+      ['traffic', 'headers'],
+      SCENARIO_ISSUE_CODES.type,
+      `headers must be a list of {share, set} entries, not ${describe(raw)}`,
+    );
+    return undefined;
+  }
+  const out: TrafficHeaderShare[] = [];
+  let sum = 0;
+  raw.forEach((entry: unknown, i) => {
+    const path = ['traffic', 'headers', i];
+    const obj = p.object(entry, path, TRAFFIC_HEADER_FIELDS, `traffic.headers[${i}]`);
+    if (!obj) return;
+    let share: number | undefined;
+    if (!hasOwn(obj, 'share') || obj.share === undefined)
+      p.issue(path, SCENARIO_ISSUE_CODES.required, 'share is required');
+    else share = p.number(obj, 'share', path, { min: 0, max: 1 });
+    const set: Record<string, string> = {};
+    let setOk = true;
+    if (!hasOwn(obj, 'set') || obj.set === undefined) {
+      p.issue(path, SCENARIO_ISSUE_CODES.required, 'set is required');
+      setOk = false;
+    } else if (!isObject(obj.set)) {
+      p.issue(
+        [...path, 'set'],
+        SCENARIO_ISSUE_CODES.type,
+        `set must be a map of header name to value, not ${describe(obj.set)}`,
+      );
+      setOk = false;
+    } else {
+      for (const [name, value] of Object.entries(obj.set)) {
+        if (name === '') {
+          p.issue(
+            [...path, 'set', name],
+            SCENARIO_ISSUE_CODES.invalidValue,
+            'a header name must not be empty',
+            {
+              at: 'key',
+            },
+          );
+          setOk = false;
+        } else if (typeof value !== 'string') {
+          p.issue(
+            [...path, 'set', name],
+            SCENARIO_ISSUE_CODES.type,
+            `header ${name} must be a string, not ${describe(value)} (quote it)`,
+          );
+          setOk = false;
+        } else set[name] = value;
+      }
+    }
+    if (share === undefined || !setOk) return;
+    sum += share;
+    if (sum > 1 + 1e-9) {
+      p.issue(
+        [...path, 'share'],
+        SCENARIO_ISSUE_CODES.invalidValue,
+        `the shares of traffic.headers must sum to at most 1, not ${Number(sum.toFixed(6))}`,
+      );
+      return;
+    }
+    out.push({ share, set });
+  });
+  return out;
 }
 
 /** parseVersion reads one `versions:` entry (also the fields of `setVersion`). */
@@ -1262,11 +1340,13 @@ function parseScenarioUnsafe(
     podTerminationMs: (clusterObj && p.duration(clusterObj, 'podTermination', ['cluster'])) ?? 1000,
   };
   const trafficObj = hasOwn(top, 'traffic')
-    ? p.object(top.traffic, ['traffic'], ['requestsPerSecond'], 'traffic')
+    ? p.object(top.traffic, ['traffic'], TRAFFIC_FIELDS, 'traffic')
     : {};
-  const traffic = {
+  const headers = trafficObj && parseTrafficHeaders(p, trafficObj);
+  const traffic: TrafficSettings = {
     requestsPerSecond:
       (trafficObj && p.number(trafficObj, 'requestsPerSecond', ['traffic'], { min: 0 })) ?? 50,
+    ...(headers ? { headers } : {}),
   };
 
   // versions

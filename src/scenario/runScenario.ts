@@ -116,6 +116,7 @@ export function worldFor(
     versions: scenario.versions,
     cluster: scenario.cluster,
     requestsPerSecond: scenario.traffic.requestsPerSecond,
+    ...(scenario.traffic.headers ? { headerShares: scenario.traffic.headers } : {}),
     analysis: scenario.analysis,
     traffic: opts.traffic ?? needsTraffic(scenario),
   });

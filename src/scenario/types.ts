@@ -57,10 +57,23 @@ export interface ClusterSettings {
   readonly podTerminationMs: number;
 }
 
+/** TrafficHeaderShare is one `traffic.headers` entry: a share of users sending these headers. */
+export interface TrafficHeaderShare {
+  /** Share of each rollout's offered load, 0..1 (all entries sum to at most 1). */
+  readonly share: number;
+  /** Headers (name → value) every request of this share carries. */
+  readonly set: Readonly<Record<string, string>>;
+}
+
 /** TrafficSettings are the `traffic:` settings. */
 export interface TrafficSettings {
   /** Offered load through the rollout's services (default 50). */
   readonly requestsPerSecond: number;
+  /**
+   * Which share of users sends which headers (matched by header and mirror routes); absent when
+   * the scenario gives none (every user sends no header).
+   */
+  readonly headers?: readonly TrafficHeaderShare[];
 }
 
 /**

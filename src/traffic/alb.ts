@@ -300,6 +300,7 @@ export function createAlbRouter(options: AlbRouterOptions): TrafficRouter {
       setHeaderRoute: (route) => attempt(() => setHeaderRoute(route)),
       setMirrorRoute: () => ({ ok: true }),
       removeManagedRoutes: () => attempt(removeManagedRoutes),
+      routeSupport: { header: 'all' },
       verifyPolicy,
     },
     rollout,

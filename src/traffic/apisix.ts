@@ -135,6 +135,7 @@ export function createApisixRouter(options: RouterOptions): TrafficRouter {
       setHeaderRoute: (route) => attempt(() => setHeaderRoute(route)),
       setMirrorRoute: () => ({ ok: true }),
       removeManagedRoutes: () => attempt(removeManagedRoutes),
+      routeSupport: { header: 'all' },
       verifyPolicy: () => 'unsupported',
     },
     rollout,

@@ -4,9 +4,29 @@
  * VerifyWeight looks at. Rule: desired changes at once, observed only when its timer is due, and
  * the state lives here so routers can be rebuilt every reconcile.
  */
-import type { ObservedSplit, RouterResult, TrafficRouter, WeightDestination } from './router';
+import type {
+  HeaderRoute,
+  MirrorRoute,
+  ObservedHeaderMatch,
+  ObservedHeaderRoute,
+  ObservedMirrorRoute,
+  ObservedRouteMatch,
+  ObservedSplit,
+  ObservedStringMatch,
+  RouterResult,
+  TrafficRouter,
+  WeightDestination,
+} from './router';
 import type { RouterClock } from './common';
-import { jsonEqual, namespaceOf, nameOf } from './common';
+import {
+  headerMatchOf,
+  isRecord,
+  jsonEqual,
+  managedRouteNames,
+  namespaceOf,
+  nameOf,
+  routeMatchOf,
+} from './common';
 import type { Rollout } from '../model';
 
 /** DataPlaneChange is reported to `onChange` whenever an observed split switches. */
@@ -98,8 +118,8 @@ export function createDataPlane(options: DataPlaneOptions): DataPlane {
       const e = entry(key);
       settle(key, e);
       const last = e.pending.length > 0 ? e.pending[e.pending.length - 1].split : e.observed;
-      if (jsonEqual(last, split)) return;
       const frozen = freezeSplit(split);
+      if (jsonEqual(last, frozen)) return;
       if (delayMs <= 0) {
         e.pending.length = 0;
         e.observed = frozen;
@@ -138,12 +158,89 @@ export function createDataPlane(options: DataPlaneOptions): DataPlane {
 }
 
 function freezeSplit(split: ObservedSplit): ObservedSplit {
+  const headerRoutes = split.headerRoutes ?? [];
+  const mirrorRoutes = split.mirrorRoutes ?? [];
+  // Route lists are present only when non-empty, so a split without routes keeps its old shape.
   return Object.freeze({
     canaryWeight: split.canaryWeight,
     canaryHash: split.canaryHash,
     stableHash: split.stableHash,
     additional: Object.freeze(split.additional.map((d) => Object.freeze({ ...d }))),
+    ...(headerRoutes.length > 0 ? { headerRoutes: deepFreeze(headerRoutes) } : {}),
+    ...(mirrorRoutes.length > 0 ? { mirrorRoutes: deepFreeze(mirrorRoutes) } : {}),
   });
+}
+
+function deepFreeze<T>(v: T): T {
+  if (typeof v === 'object' && v !== null && !Object.isFrozen(v)) {
+    for (const x of Object.values(v)) deepFreeze(x);
+    Object.freeze(v);
+  }
+  return v;
+}
+
+/** How a router's header/mirror routes steer requests (undefined: they do not). */
+export interface RouteSupport {
+  /** Header routes: `any` condition matches (Istio) or `all` must match (ALB, Apisix, Gateway API). */
+  readonly header?: 'any' | 'all';
+  /** Mirror routes copy matching requests to the canary (Istio). */
+  readonly mirror?: boolean;
+}
+
+function stringMatchOf(v: unknown): ObservedStringMatch | undefined {
+  if (!isRecord(v)) return undefined;
+  const out: { exact?: string; prefix?: string; regex?: string } = {};
+  if (typeof v.exact === 'string') out.exact = v.exact;
+  if (typeof v.prefix === 'string') out.prefix = v.prefix;
+  if (typeof v.regex === 'string') out.regex = v.regex;
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** observedHeaderRoute normalises a setHeaderRoute step's route for the data plane. */
+export function observedHeaderRoute(route: HeaderRoute, matchAll: boolean): ObservedHeaderRoute {
+  const match: ObservedHeaderMatch[] = [];
+  for (const m of route.match) {
+    const hm = headerMatchOf(m);
+    const headerValue = stringMatchOf(hm.headerValue);
+    if (hm.headerName && headerValue) match.push({ headerName: hm.headerName, headerValue });
+  }
+  return { name: route.name, match, matchAll };
+}
+
+/** observedMirrorRoute normalises a setMirrorRoute step's route for the data plane. */
+export function observedMirrorRoute(route: MirrorRoute): ObservedMirrorRoute {
+  const match: ObservedRouteMatch[] = route.match.map((m) => {
+    const rm = routeMatchOf(m);
+    const method = stringMatchOf(rm.method);
+    const path = stringMatchOf(rm.path);
+    const headers: Record<string, ObservedStringMatch> = {};
+    for (const [name, value] of Object.entries(isRecord(rm.headers) ? rm.headers : {})) {
+      const sm = stringMatchOf(value);
+      if (sm) headers[name] = sm;
+    }
+    return {
+      ...(method ? { method } : {}),
+      ...(path ? { path } : {}),
+      ...(Object.keys(headers).length > 0 ? { headers } : {}),
+    };
+  });
+  return { name: route.name, match, percentage: route.percentage ?? 100 };
+}
+
+// Upserts (or, with an empty match, removes) the route `name`, keeping managedRoutes order.
+function withRoute<R extends { readonly name: string }>(
+  routes: readonly R[] | undefined,
+  name: string,
+  route: R | undefined,
+  order: readonly string[],
+): R[] {
+  const out = (routes ?? []).filter((r) => r.name !== name);
+  if (route) out.push(route);
+  const rank = (r: R): number => {
+    const i = order.indexOf(r.name);
+    return i < 0 ? order.length : i;
+  };
+  return out.sort((a, b) => rank(a) - rank(b));
 }
 
 /** How a router answers verifyWeight. */
@@ -169,6 +266,11 @@ export interface RouterWrites {
   removeManagedRoutes: TrafficRouter['removeManagedRoutes'];
   /** verifyPolicy decides, per call, how verifyWeight answers. */
   verifyPolicy(weight: number): VerifyPolicy;
+  /**
+   * Which managed routes steer requests in the data plane (default none: the router's
+   * setHeaderRoute/setMirrorRoute are no-ops, as Argo's NGINX, SMI and Traefik routers).
+   */
+  readonly routeSupport?: RouteSupport;
 }
 
 /** routerKey returns the data-plane key of a router type for a rollout. */
@@ -187,6 +289,7 @@ export function withDataPlane(
   delayMs: number,
 ): TrafficRouter {
   const key = routerKey(writes.type, rollout);
+  const order = (): string[] => managedRouteNames(rollout);
   return {
     type: writes.type,
     updateHash(canaryHash, stableHash, additional) {
@@ -205,9 +308,41 @@ export function withDataPlane(
       }
       return result;
     },
-    setHeaderRoute: (route) => writes.setHeaderRoute(route),
-    setMirrorRoute: (route) => writes.setMirrorRoute(route),
-    removeManagedRoutes: () => writes.removeManagedRoutes(),
+    setHeaderRoute(route) {
+      const result = writes.setHeaderRoute(route);
+      const mode = writes.routeSupport?.header;
+      if (result.ok && mode) {
+        const desired = dataPlane.desired(key);
+        const next =
+          route.match.length > 0 ? observedHeaderRoute(route, mode === 'all') : undefined;
+        const headerRoutes = withRoute(desired.headerRoutes, route.name, next, order());
+        dataPlane.desire(key, { ...desired, headerRoutes }, delayMs);
+      }
+      return result;
+    },
+    setMirrorRoute(route) {
+      const result = writes.setMirrorRoute(route);
+      if (result.ok && writes.routeSupport?.mirror) {
+        const desired = dataPlane.desired(key);
+        const next = route.match.length > 0 ? observedMirrorRoute(route) : undefined;
+        const mirrorRoutes = withRoute(desired.mirrorRoutes, route.name, next, order());
+        dataPlane.desire(key, { ...desired, mirrorRoutes }, delayMs);
+      }
+      return result;
+    },
+    removeManagedRoutes() {
+      const result = writes.removeManagedRoutes();
+      if (result.ok && writes.routeSupport) {
+        const desired = dataPlane.desired(key);
+        if (desired.headerRoutes?.length || desired.mirrorRoutes?.length) {
+          const managed = new Set(order());
+          const headerRoutes = (desired.headerRoutes ?? []).filter((r) => !managed.has(r.name));
+          const mirrorRoutes = (desired.mirrorRoutes ?? []).filter((r) => !managed.has(r.name));
+          dataPlane.desire(key, { ...desired, headerRoutes, mirrorRoutes }, delayMs);
+        }
+      }
+      return result;
+    },
     verifyWeight(weight, additional) {
       const policy = writes.verifyPolicy(weight);
       if (policy === 'unsupported') return 'unsupported';

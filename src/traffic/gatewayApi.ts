@@ -229,6 +229,7 @@ export function createGatewayApiRouter(options: RouterOptions): TrafficRouter {
       setHeaderRoute: (route) => attempt(() => setHeaderRoute(route)),
       setMirrorRoute: () => ({ ok: true }),
       removeManagedRoutes: () => attempt(removeManagedRoutes),
+      routeSupport: { header: 'all' },
       verifyPolicy: () => 'alwaysVerified',
     },
     rollout,

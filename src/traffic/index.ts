@@ -4,7 +4,12 @@
 export type {
   HeaderRoute,
   MirrorRoute,
+  ObservedHeaderMatch,
+  ObservedHeaderRoute,
+  ObservedMirrorRoute,
+  ObservedRouteMatch,
   ObservedSplit,
+  ObservedStringMatch,
   RouterResult,
   TrafficRouter,
   WeightDestination,
@@ -12,8 +17,13 @@ export type {
 } from './router';
 
 export type { OwnerReference, RouterClient, RouterClock, RouterObject } from './common';
-export { createDataPlane, INITIAL_SPLIT } from './dataPlane';
-export type { DataPlane, DataPlaneChange, DataPlaneOptions } from './dataPlane';
+export {
+  createDataPlane,
+  INITIAL_SPLIT,
+  observedHeaderRoute,
+  observedMirrorRoute,
+} from './dataPlane';
+export type { DataPlane, DataPlaneChange, DataPlaneOptions, RouteSupport } from './dataPlane';
 export { DEFAULT_PROPAGATION_DELAY_MS } from './options';
 export type { RouterOptions, RouterType } from './options';
 
@@ -49,6 +59,14 @@ export type {
   TrafficSignals,
 } from './requests';
 export { splitFromWorld } from './requestsSplit';
+export {
+  headerRouteMatches,
+  mirrorRouteMatches,
+  NOT_ROUTED,
+  routedShares,
+  stringMatches,
+} from './requestsRoutes';
+export type { HeaderShare, RoutedShares } from './requestsRoutes';
 export type { SplitFromWorldInput } from './requestsSplit';
 export {
   binomialFromUniform,

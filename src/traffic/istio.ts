@@ -415,6 +415,7 @@ export function createIstioRouter(options: RouterOptions): TrafficRouter {
       setHeaderRoute: (route) => each((ref) => setHeaderRouteOne(ref, route)),
       setMirrorRoute: (route) => each((ref) => setMirrorRouteOne(ref, route)),
       removeManagedRoutes: () => attempt(removeManagedRoutes),
+      routeSupport: { header: 'any', mirror: true },
       verifyPolicy: () => 'unsupported',
     },
     rollout,

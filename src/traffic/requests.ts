@@ -59,6 +59,12 @@ export interface TrafficDestination {
   readonly ingress?: string;
   /** For NGINX: the canary Service name (`canary` label of canary requests). */
   readonly canaryService?: string;
+  /**
+   * Share of the rollout's requests copied here by a mirror route (shadow traffic, on top of
+   * `share`); absent means none. The pods serve them (app series, Istio `reporter="destination"`),
+   * but nobody waits for the answer: they are left out of the user-facing totals and `errorRate`.
+   */
+  readonly mirrorShare?: number;
 }
 
 /** One sampled request, for the UI to animate as a particle. */
@@ -75,17 +81,23 @@ export interface SampledRequest {
   /** HTTP status code. */
   readonly status: number;
   readonly latencyMs: number;
+  /** Present on a shadow copy made by a mirror route (its answer reaches no user). */
+  readonly mirror?: true;
 }
 
 /** What one tick produced, per destination and in total. */
 export interface TickSummary {
   readonly now: number;
+  /** User requests (mirrored copies excluded). */
   readonly requests: number;
+  /** Failed user requests (mirrored copies excluded). */
   readonly errors: number;
   readonly byDestination: readonly {
     readonly destination: TrafficDestination;
     readonly requests: number;
     readonly errors: number;
+    /** Mirrored copies this destination served (present only when its mirrorShare > 0). */
+    readonly mirrored?: { readonly requests: number; readonly errors: number };
   }[];
   readonly samples: readonly SampledRequest[];
 }
@@ -126,7 +138,10 @@ export interface TrafficModel {
   series(name: string): readonly StoredSeries[];
   /** seriesNames returns the names of all series present (a SignalView). */
   seriesNames(): readonly string[];
-  /** errorRate returns failed / all requests over the last `windowMs`, undefined without traffic. */
+  /**
+   * errorRate returns failed / all user requests over the last `windowMs` (mirrored copies are
+   * not counted), undefined without traffic.
+   */
   errorRate(windowMs: number): number | undefined;
   /** samples returns the sampled requests of the last tick. */
   samples(): readonly SampledRequest[];
@@ -221,10 +236,13 @@ export function createTrafficModel(options: TrafficModelOptions): TrafficModel {
     readonly errors: number;
     readonly errorStatus: number;
     readonly bucketCounts: number[];
+    /** A mirror route's shadow copies (served by `d`'s pods, answered to no one). */
+    readonly mirror?: true;
   }
 
   const record = (x: Drawn, shape: BucketShape): void => {
     const { d, requests, errors, errorStatus, bucketCounts } = x;
+    const mirror = x.mirror === true;
     const ok = requests - errors;
     const version = tagOf(d.image);
     const app: Record<string, string> = {
@@ -259,7 +277,8 @@ export function createTrafficModel(options: TrafficModelOptions): TrafficModel {
     histogram('http_request_duration_seconds', app, 1);
 
     if (d.routers.includes('Istio')) {
-      for (const reporter of ['source', 'destination']) {
+      // A mirrored copy is sent by the proxy on the side: only the destination's sidecar reports it.
+      for (const reporter of mirror ? ['destination'] : ['source', 'destination']) {
         const istio: Record<string, string> = {
           reporter,
           destination_service: `${d.service}.${d.namespace}.svc.cluster.local`,
@@ -278,7 +297,7 @@ export function createTrafficModel(options: TrafficModelOptions): TrafficModel {
         histogram('istio_request_duration_milliseconds', istio, 1000);
       }
     }
-    if (d.routers.includes('Nginx')) {
+    if (d.routers.includes('Nginx') && !mirror) {
       const nginx: Record<string, string> = {
         namespace: d.namespace,
         exported_namespace: d.namespace,
@@ -334,6 +353,7 @@ export function createTrafficModel(options: TrafficModelOptions): TrafficModel {
         role: x.d.role,
         status: failed ? x.errorStatus : 200,
         latencyMs: (lo + (hi - lo) * frac) * 1000,
+        ...(x.mirror ? { mirror: true as const } : {}),
       });
     }
     return out.sort((a, b) => a.t - b.t);
@@ -348,23 +368,62 @@ export function createTrafficModel(options: TrafficModelOptions): TrafficModel {
       }
       lastTick = now;
       const drawn: Drawn[] = [];
+      const byDestination: TickSummary['byDestination'][number][] = [];
       let requests = 0;
       let errors = 0;
+      let mirrored = 0;
       for (const d of split) {
         const behaviour = d.available ? versions(d.image) : UNAVAILABLE;
         const errorStatus = d.available ? 500 : 503;
         const shape = shapeOf(behaviour.latencyMs, behaviour.latencySigma ?? defaultSigma);
-        const mean = (Math.max(0, rps) * Math.max(0, d.share) * elapsed) / 1000;
-        const count = poissonFromUniform(mean, rng.next());
         const errorRate = Math.min(1, Math.max(0, behaviour.errorRate));
-        const failed = binomialFromUniform(count, errorRate, rng.next());
-        for (let i = 0; i < buckets.length; i++) uniforms[i] = rng.next();
-        const bucketCounts = multinomialFromUniforms(count, shape.probs, uniforms);
-        const x: Drawn = { d, requests: count, errors: failed, errorStatus, bucketCounts };
+        const draw = (share: number): { count: number; failed: number; bucketCounts: number[] } => {
+          const mean = (Math.max(0, rps) * Math.max(0, share) * elapsed) / 1000;
+          const count = poissonFromUniform(mean, rng.next());
+          const failed = binomialFromUniform(count, errorRate, rng.next());
+          for (let i = 0; i < buckets.length; i++) uniforms[i] = rng.next();
+          return {
+            count,
+            failed,
+            bucketCounts: multinomialFromUniforms(count, shape.probs, uniforms),
+          };
+        };
+        const main = draw(d.share);
+        const x: Drawn = {
+          d,
+          requests: main.count,
+          errors: main.failed,
+          errorStatus,
+          bucketCounts: main.bucketCounts,
+        };
         record(x, shape);
         drawn.push(x);
-        requests += count;
-        errors += failed;
+        requests += main.count;
+        errors += main.failed;
+        // Shadow copies draw only when a mirror route is in effect, so the stream is unchanged
+        // for every split without one.
+        if ((d.mirrorShare ?? 0) > 0) {
+          const m = draw(d.mirrorShare ?? 0);
+          const y: Drawn = {
+            d,
+            requests: m.count,
+            errors: m.failed,
+            errorStatus,
+            bucketCounts: m.bucketCounts,
+            mirror: true,
+          };
+          record(y, shape);
+          drawn.push(y);
+          mirrored += m.count;
+          byDestination.push({
+            destination: d,
+            requests: main.count,
+            errors: main.failed,
+            mirrored: { requests: m.count, errors: m.failed },
+          });
+        } else {
+          byDestination.push({ destination: d, requests: main.count, errors: main.failed });
+        }
       }
       history.push({ t: now, requests, errors });
       while (history.length > 0 && history[0].t <= now - retentionMs) history.shift();
@@ -372,17 +431,13 @@ export function createTrafficModel(options: TrafficModelOptions): TrafficModel {
         store.scrape(now);
         lastScrape = now;
       }
-      lastSamples = samplesPerTick > 0 ? sample(now, elapsed, drawn, requests) : [];
+      lastSamples = samplesPerTick > 0 ? sample(now, elapsed, drawn, requests + mirrored) : [];
       recent = recent.filter((s) => s.t > now - SAMPLE_RETENTION_MS).concat(lastSamples);
       return {
         now,
         requests,
         errors,
-        byDestination: drawn.map((x) => ({
-          destination: x.d,
-          requests: x.requests,
-          errors: x.errors,
-        })),
+        byDestination,
         samples: lastSamples,
       };
     },

@@ -7,6 +7,8 @@
 import type { ObservedSplit } from './router';
 import type { DestinationRole, TrafficDestination } from './requests';
 import { basicCanarySplit } from './noRouter';
+import type { HeaderShare } from './requestsRoutes';
+import { routedShares } from './requestsRoutes';
 
 /** The pod label Argo puts on every pod and selector it manages. */
 const HASH_LABEL = 'rollouts-pod-template-hash';
@@ -20,6 +22,11 @@ export interface SplitFromWorldInput {
    * (`Istio/default/rollouts-demo`). Missing keys mean the router has not acted yet.
    */
   readonly observedSplits?: Readonly<Record<string, ObservedSplit>>;
+  /**
+   * Which share of every rollout's users sends which headers (scenario `traffic.headers`);
+   * default none. Only header and mirror routes in an observed split look at them.
+   */
+  readonly headerShares?: readonly HeaderShare[];
 }
 
 type Rec = Record<string, unknown>;
@@ -79,6 +86,9 @@ function routerTypesOf(trafficRouting: Rec): string[] {
  *   the rest to the stable hash via the stable Service); before any router acted, all to stable;
  * - basic canary: each version's share of ready pods ({@link basicCanarySplit}) through the Service
  *   that selects the rollout's pods without a hash;
+ *   Header routes in the observed split take the share of users whose headers match 100 % to the
+ *   canary (the weights split the rest); mirror routes copy the matching share (× percentage) to
+ *   the canary as `mirrorShare`, shadow traffic on top of the split ({@link routedShares});
  * - blue-green: everything to the hash the active Service selects (the preview gets no load).
  * Every other hash with ready pods is listed with share 0 so its counters keep being scraped.
  * A destination whose hash has no ready pod is `available: false` (its requests get 503).
@@ -86,6 +96,7 @@ function routerTypesOf(trafficRouting: Rec): string[] {
 export function splitFromWorld(input: SplitFromWorldInput): TrafficDestination[] {
   const objects = input.objects.map(rec);
   const observed = input.observedSplits ?? {};
+  const headerShares = input.headerShares ?? [];
   const byKind = (kind: string): Rec[] => objects.filter((o) => o.kind === kind);
   const rollouts = byKind('Rollout').sort((a, b) =>
     `${nsOf(a)}/${nameOf(a)}` < `${nsOf(b)}/${nameOf(b)}` ? -1 : 1,
@@ -147,6 +158,7 @@ export function splitFromWorld(input: SplitFromWorldInput): TrafficDestination[]
       name;
 
     const shares = new Map<string, { share: number; service: string; role: DestinationRole }>();
+    const mirrorShares = new Map<string, number>();
     const put = (hash: string, share: number, service: string, role: DestinationRole): void => {
       if (!hash) return;
       const prev = shares.get(hash);
@@ -188,18 +200,32 @@ export function splitFromWorld(input: SplitFromWorldInput): TrafficDestination[]
       const split = key !== undefined ? observed[key] : undefined;
       const stable = split?.stableHash || stableHash;
       const canaryH = split?.canaryHash || '';
+      const managed = Array.isArray(trafficRouting.managedRoutes)
+        ? trafficRouting.managedRoutes.map((r) => str(rec(r).name))
+        : [];
+      // Header-routed users skip the weights; `weighted` is the share the weights split.
+      const routed = routedShares(split, headerShares, managed);
+      const weighted = 1 - routed.header;
+      const hasCanary = split !== undefined && canaryH !== '' && canaryH !== stable;
       let rest = 1;
-      if (split && canaryH && canaryH !== stable) {
+      if (hasCanary) {
         const w = Math.min(1, Math.max(0, split.canaryWeight / maxWeight));
-        put(canaryH, w, canaryService || mainService, 'canary');
+        put(canaryH, w * weighted + routed.header, canaryService || mainService, 'canary');
         rest -= w;
       }
       for (const extra of split?.additional ?? []) {
         const w = Math.min(rest, Math.max(0, extra.weight / maxWeight));
-        put(extra.podTemplateHash, w, extra.serviceName || mainService, 'other');
+        put(extra.podTemplateHash, w * weighted, extra.serviceName || mainService, 'other');
         rest -= w;
       }
-      put(stable, Math.max(0, rest), stableService || mainService, 'stable');
+      // Without a distinct canary, the canary Service selects the stable pods.
+      const stableShare = Math.max(0, rest) * weighted + (hasCanary ? 0 : routed.header);
+      put(stable, stableShare, stableService || mainService, 'stable');
+      if (routed.mirror > 0) {
+        const target = hasCanary ? canaryH : stable;
+        put(target, 0, canaryService || mainService, hasCanary ? 'canary' : 'stable');
+        if (target) mirrorShares.set(target, routed.mirror);
+      }
     } else {
       spreadOverPods(readyByHash, currentHash, stableHash, mainService, put, roleOf);
     }
@@ -220,6 +246,7 @@ export function splitFromWorld(input: SplitFromWorldInput): TrafficDestination[]
         role: s.role,
         available: (readyByHash[hash] ?? 0) > 0,
         routers,
+        ...(mirrorShares.has(hash) ? { mirrorShare: mirrorShares.get(hash)! } : {}),
         ...(ingress ? { ingress } : {}),
         ...(canaryService ? { canaryService } : {}),
       });

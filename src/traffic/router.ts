@@ -28,6 +28,46 @@ export type RouterResult = { readonly ok: true } | { readonly ok: false; readonl
 
 export type WeightVerification = 'verified' | 'pending' | 'unsupported';
 
+/** A string match as in Argo's StringMatch: exactly one of exact, prefix, regex (RE2, full match). */
+export interface ObservedStringMatch {
+  readonly exact?: string;
+  readonly prefix?: string;
+  readonly regex?: string;
+}
+
+/** One header condition of a header route (Argo HeaderRoutingMatch). */
+export interface ObservedHeaderMatch {
+  readonly headerName: string;
+  readonly headerValue: ObservedStringMatch;
+}
+
+/** A header route the data plane applies: matching requests go 100 % to the canary. */
+export interface ObservedHeaderRoute {
+  readonly name: string;
+  readonly match: readonly ObservedHeaderMatch[];
+  /**
+   * How the conditions combine: false (Istio) — one `match` entry per condition, any matches;
+   * true (ALB, Apisix, Gateway API) — one rule with every condition, all must match.
+   */
+  readonly matchAll: boolean;
+}
+
+/** One condition set of a mirror route (Argo RouteMatch); every given part must match. */
+export interface ObservedRouteMatch {
+  readonly method?: ObservedStringMatch;
+  readonly path?: ObservedStringMatch;
+  readonly headers?: Readonly<Record<string, ObservedStringMatch>>;
+}
+
+/** A mirror route the data plane applies: matching requests are also copied to the canary. */
+export interface ObservedMirrorRoute {
+  readonly name: string;
+  /** Any entry matching selects the request (Istio `match` entries are ORed). */
+  readonly match: readonly ObservedRouteMatch[];
+  /** Percent of matching requests copied to the canary (default 100). */
+  readonly percentage: number;
+}
+
 /** What one router's data plane does right now, for the traffic model and the UI. */
 export interface ObservedSplit {
   /** Percent of traffic the canary destination receives (0..maxWeight). */
@@ -35,6 +75,13 @@ export interface ObservedSplit {
   readonly canaryHash: string;
   readonly stableHash: string;
   readonly additional: readonly WeightDestination[];
+  /**
+   * Header routes in effect (setHeaderRoute, routers that route by header), in
+   * `trafficRouting.managedRoutes` order. Absent or empty: none.
+   */
+  readonly headerRoutes?: readonly ObservedHeaderRoute[];
+  /** Mirror routes in effect (setMirrorRoute, Istio), in managedRoutes order. Absent: none. */
+  readonly mirrorRoutes?: readonly ObservedMirrorRoute[];
 }
 
 export interface TrafficRouter {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/sim';
-import { createTrafficModel, signalsFromTraffic } from '../../src/traffic';
+import { createTrafficModel, DEFAULT_LATENCY_BUCKETS, signalsFromTraffic } from '../../src/traffic';
 import type { TrafficDestination, TrafficModelOptions } from '../../src/traffic';
 import { evaluatePromQL } from '../../src/metrics';
 import type { SignalView } from '../../src/metrics';
@@ -180,5 +180,74 @@ describe('createTrafficModel', () => {
   it('errorRate is undefined without traffic', () => {
     const { model } = runModel(11, 0, 3);
     expect(model.errorRate(10_000)).toBeUndefined();
+  });
+
+  describe('mirrored traffic (mirrorShare)', () => {
+    // All user load to stable; the canary (failing every request) gets a 50 % shadow copy.
+    const MIRRORED = [
+      dest({ hash: 'aaa', image: 'demo:blue', share: 1, role: 'stable', routers: ['Istio'] }),
+      dest({
+        hash: 'bbb',
+        image: 'demo:red',
+        share: 0,
+        role: 'canary',
+        service: 'demo-canary',
+        routers: ['Istio'],
+        mirrorShare: 0.5,
+      }),
+    ];
+    const failing: TrafficModelOptions['versions'] = (image) =>
+      image === 'demo:red' ? { errorRate: 1, latencyMs: 50 } : { errorRate: 0, latencyMs: 50 };
+    const last = (model: ReturnType<typeof runModel>['model'], name: string, match: object) =>
+      model
+        .series(name)
+        .filter((x) => Object.entries(match).every(([k, v]) => x.labels[k] === v))
+        .reduce((n, x) => n + x.points[x.points.length - 1][1], 0);
+
+    it('counts shadow requests in the canary series but not in errorRate or tick totals', () => {
+      const { model } = runModel(12, 1000, 20, MIRRORED, { versions: failing });
+      expect(model.errorRate(10_000)).toBe(0);
+      const canary = last(model, 'http_requests_total', { rollouts_pod_template_hash: 'bbb' });
+      const stable = last(model, 'http_requests_total', { rollouts_pod_template_hash: 'aaa' });
+      expect(canary / stable).toBeGreaterThan(0.45);
+      expect(canary / stable).toBeLessThan(0.55);
+      expect(last(model, 'http_requests_total', { code: '500' })).toBe(canary);
+      // Istio: only the destination's sidecar reports a mirrored request.
+      const dst = last(model, 'istio_requests_total', {
+        reporter: 'destination',
+        destination_version: 'red',
+      });
+      const src = last(model, 'istio_requests_total', {
+        reporter: 'source',
+        destination_version: 'red',
+      });
+      expect(dst).toBe(canary);
+      expect(src).toBe(0);
+    });
+
+    it('marks sampled shadow requests mirror: true and reports them per destination', () => {
+      const { rng } = countingRng(13);
+      const model = createTrafficModel({ rng, requestsPerSecond: 1000, versions: failing });
+      const summary = model.tick(1000, MIRRORED);
+      expect(summary.errors).toBe(0);
+      expect(summary.byDestination[0].mirrored).toBeUndefined();
+      const m = summary.byDestination[1].mirrored!;
+      expect(m.requests).toBeGreaterThan(400);
+      expect(m.errors).toBe(m.requests);
+      expect(summary.requests).toBe(summary.byDestination[0].requests);
+      const shadows = summary.samples.filter((x) => x.mirror);
+      expect(shadows.length).toBeGreaterThan(5);
+      for (const x of shadows) expect([x.hash, x.status]).toEqual(['bbb', 500]);
+      for (const x of summary.samples.filter((y) => !y.mirror)) expect(x.status).toBe(200);
+    });
+
+    it('costs a fixed number of draws per tick, and none extra without a mirror', () => {
+      const low = runModel(14, 10, 3, MIRRORED, { versions: failing }).drawsPerTick;
+      const high = runModel(14, 10_000, 3, MIRRORED, { versions: failing }).drawsPerTick;
+      expect(low).toEqual(high);
+      const plain = MIRRORED.map(({ mirrorShare: _m, ...d }) => d);
+      const without = runModel(14, 10_000, 3, plain, { versions: failing }).drawsPerTick;
+      expect(high[0] - without[0]).toBe(2 + DEFAULT_LATENCY_BUCKETS.length);
+    });
   });
 });
