@@ -190,6 +190,9 @@ export function createPodLifecycle(options: PodLifecycleOptions): PodLifecycle {
       memos.delete(uid);
       return;
     }
+    // A Job metric's pod follows its measurement, which the world writes (scenario/jobPods.ts).
+    if (pod.metadata?.ownerReferences?.some((r) => r.controller === true && r.kind === 'Job'))
+      return;
     // Plan against the latest state: a later event in the queue may already be stored.
     const latest = store.peek('Pod', pod.metadata?.namespace ?? '', pod.metadata?.name ?? '');
     if (latest !== undefined && latest.metadata?.uid === uid) plan(latest);

@@ -31,7 +31,7 @@ import {
   type UserAction,
 } from '../controller';
 import { isCompletedPhase } from '../kernels';
-import { loadManifests, validateObjects, type AnalysisRun } from '../model';
+import { loadManifests, validateObjects, type AnalysisRun, type Pod } from '../model';
 import { providerFor, type SignalView } from '../metrics';
 import {
   DEFAULT_EPOCH_MS,
@@ -53,6 +53,7 @@ import {
   type ObservedSplit,
   type SampledRequest,
 } from '../traffic';
+import { jobPodStatus } from './jobPods';
 import type { KubeObject, RolloutAction, WorldPort } from './worldPort';
 import type { MetricOutcome, VersionBehaviour } from './types';
 
@@ -504,7 +505,11 @@ export function createWorld(options: WorldOptions): World {
   /**
    * syncJobs makes the Jobs of Job-provider measurements visible as batch/v1 Job objects (owned by
    * the AnalysisRun), active while the measurement runs and succeeded/failed when it ends, as the
-   * Job provider's Jobs are on a cluster. Their outcome comes from the provider, not from pods.
+   * Job provider's Jobs are on a cluster. Each Job has one pod (`generateName: <job>-`, the Job
+   * controller's labels) that runs while the measurement runs and ends Succeeded or Failed with it
+   * (exit code from the image's behaviour), or waits with ErrImagePull. The provider plans the
+   * outcome, so these pods are written here, not walked by the pod lifecycle. Simplification: a
+   * Job that retries (backoffLimit) shows one pod, not one pod per attempt.
    */
   function syncJobs(run: AnalysisRun): void {
     const ns = run.metadata?.namespace ?? namespace;
@@ -523,7 +528,7 @@ export function createWorld(options: WorldOptions): World {
         else status.failed = 1;
         const existing = cluster.store.peek('Job', ns, jobName) as { status?: unknown } | undefined;
         if (!existing) {
-          cluster.client.create({
+          const created = cluster.client.create({
             apiVersion: 'batch/v1',
             kind: 'Job',
             metadata: {
@@ -546,6 +551,7 @@ export function createWorld(options: WorldOptions): World {
             spec: jobSpec,
             status,
           } as unknown as ClusterObject);
+          createJobPod(created, jobSpec, m);
         } else if (JSON.stringify(existing.status) !== JSON.stringify(status)) {
           cluster.client.patch(
             'Job',
@@ -563,8 +569,62 @@ export function createWorld(options: WorldOptions): World {
             { subresource: 'status' },
           );
         }
+        syncJobPod(ns, jobName, m);
       }
     }
+  }
+
+  /** createJobPod adds the Job's pod, as the Job controller would, Pending until synced. */
+  function createJobPod(
+    job: ClusterObject,
+    jobSpec: { template?: { metadata?: { labels?: Record<string, string> }; spec?: unknown } },
+    m: { startedAt?: string },
+  ): void {
+    const name = job.metadata?.name ?? '';
+    const uid = job.metadata?.uid ?? '';
+    const template = jobSpec.template ?? {};
+    cluster.client.create({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: {
+        generateName: `${name}-`,
+        namespace: job.metadata?.namespace,
+        labels: {
+          ...(template.metadata?.labels ?? {}),
+          'batch.kubernetes.io/controller-uid': uid,
+          'batch.kubernetes.io/job-name': name,
+          'controller-uid': uid,
+          'job-name': name,
+        },
+        ownerReferences: [
+          {
+            apiVersion: 'batch/v1',
+            kind: 'Job',
+            name,
+            uid,
+            controller: true,
+            blockOwnerDeletion: true,
+          },
+        ],
+      },
+      spec: template.spec ?? { containers: [] },
+      status: { phase: 'Pending', qosClass: 'BestEffort', startTime: m.startedAt },
+    } as unknown as ClusterObject);
+  }
+
+  /** syncJobPod writes the Job pod's status for its measurement (see syncJobs). */
+  function syncJobPod(
+    ns: string,
+    jobName: string,
+    m: { startedAt?: string; finishedAt?: string; phase?: string },
+  ): void {
+    const job = cluster.store.peek('Job', ns, jobName);
+    const pod = cluster.store.ownedBy(job?.metadata?.uid ?? '').find((o) => o.kind === 'Pod') as
+      Pod | undefined;
+    if (!job || !pod) return;
+    const status = jobPodStatus(pod, m, (image) => cluster.behaviourOf(image));
+    if (JSON.stringify(pod.status) === JSON.stringify(status)) return;
+    cluster.client.updateStatus({ ...pod, status } as unknown as ClusterObject);
   }
   cluster.store.watch('AnalysisRun', (event) => {
     const run = event.object as unknown as AnalysisRun;

@@ -1,0 +1,160 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseScenario, runScript, worldFor } from '../../src/scenario';
+import { jobPodStatus } from '../../src/scenario/jobPods';
+import type { KubeObject } from '../../src/scenario/worldPort';
+
+const SOURCE = readFileSync(
+  new URL('../../simulations/analysis-job.yaml', import.meta.url),
+  'utf8',
+);
+
+/** The analysis-job scenario with its script replaced and its test image's behaviour changed. */
+function scenarioWith(version: string, script: string) {
+  const text = SOURCE.replace(
+    '"example/integration-test:v1": { exitCode: 0, runFor: 15s }',
+    `"example/integration-test:v1": ${version}`,
+  ).replace(/\nscript:\n[\s\S]*$/, `\nscript:\n${script}`);
+  const r = parseScenario(text, 'analysis-job.yaml');
+  expect(r.issues).toEqual([]);
+  return r.scenario!;
+}
+
+const UNTIL_RUNNING = `  - waitFor: { status: Healthy }
+  - setImage: { image: argoproj/rollouts-demo:yellow }
+  - waitFor: { analysisRun: { kind: inline, phase: Running } }
+  - wait: 5s
+`;
+
+interface Pod extends KubeObject {
+  metadata: {
+    name: string;
+    labels?: Record<string, string>;
+    ownerReferences?: { kind: string; name: string }[];
+  };
+  status: {
+    phase: string;
+    containerStatuses?: {
+      state?: {
+        running?: object;
+        terminated?: { exitCode: number; reason: string };
+        waiting?: { reason: string };
+      };
+    }[];
+  };
+}
+
+function jobAndPods(objects: readonly KubeObject[]) {
+  const jobs = objects.filter((o) => o.kind === 'Job');
+  const pods = objects.filter(
+    (o) =>
+      o.kind === 'Pod' &&
+      (o as Pod).metadata.ownerReferences?.some((r) => r.kind === 'Job') === true,
+  ) as Pod[];
+  return { jobs, pods };
+}
+
+function run(version: string, script: string) {
+  const scenario = scenarioWith(version, script);
+  const world = worldFor(scenario);
+  const result = runScript(scenario, world);
+  return { result, ...jobAndPods(world.objects()) };
+}
+
+describe('Job metric pods', () => {
+  it('the Job has one pod, Running while the measurement runs', () => {
+    const { result, jobs, pods } = run('{ exitCode: 0, runFor: 15s }', UNTIL_RUNNING);
+    expect(result.passed).toBe(true);
+    expect(jobs).toHaveLength(1);
+    expect(pods).toHaveLength(1);
+    const pod = pods[0];
+    const jobName = jobs[0].metadata?.name ?? '';
+    expect(pod.metadata.name.startsWith(`${jobName}-`)).toBe(true);
+    expect(pod.metadata.labels?.['job-name']).toBe(jobName);
+    expect(pod.metadata.labels?.['batch.kubernetes.io/job-name']).toBe(jobName);
+    expect(pod.status.phase).toBe('Running');
+    expect(pod.status.containerStatuses?.[0].state?.running).toBeDefined();
+  });
+
+  it('ends Succeeded (exit 0) when the measurement is Successful', () => {
+    const script = `${UNTIL_RUNNING}  - waitFor: { analysisRun: { kind: inline, phase: Successful }, timeout: 1m }
+`;
+    const { result, pods } = run('{ exitCode: 0, runFor: 15s }', script);
+    expect(result.passed).toBe(true);
+    expect(pods.map((p) => p.status.phase)).toEqual(['Succeeded']);
+    expect(pods[0].status.containerStatuses?.[0].state?.terminated).toMatchObject({
+      exitCode: 0,
+      reason: 'Completed',
+    });
+  });
+
+  it("ends Failed with the image's exit code when the measurement Fails", () => {
+    const script = `${UNTIL_RUNNING}  - waitFor: { analysisRun: { kind: inline, phase: Failed }, timeout: 1m }
+`;
+    const { result, pods } = run('{ exitCode: 3, runFor: 15s }', script);
+    expect(result.passed).toBe(true);
+    expect(pods.map((p) => p.status.phase)).toEqual(['Failed']);
+    expect(pods[0].status.containerStatuses?.[0].state?.terminated).toMatchObject({
+      exitCode: 3,
+      reason: 'Error',
+    });
+  });
+
+  it('waits with ErrImagePull when the image cannot be pulled', () => {
+    const script = `${UNTIL_RUNNING}  - waitFor: { analysisRun: { kind: inline, phase: Inconclusive }, timeout: 1m }
+`;
+    const { result, pods } = run('{ imagePullError: true }', script);
+    expect(result.passed).toBe(true);
+    expect(pods.map((p) => p.status.phase)).toEqual(['Pending']);
+    expect(pods[0].status.containerStatuses?.[0].state?.waiting?.reason).toBe('ErrImagePull');
+  });
+});
+
+describe('Job pods and the pod lifecycle', () => {
+  it('a retrying Job keeps its pod Running until the measurement ends (the lifecycle leaves it alone)', () => {
+    // backoffLimit 2 and exit 3: the measurement ends Failed after 15+10+15+20+15 = 75 s. A pod
+    // walked by the lifecycle would show Failed after the first 15 s run.
+    const text = SOURCE.replace('backoffLimit: 0', 'backoffLimit: 2')
+      .replace(
+        '"example/integration-test:v1": { exitCode: 0, runFor: 15s }',
+        '"example/integration-test:v1": { exitCode: 3, runFor: 15s }',
+      )
+      .replace(/\nscript:\n[\s\S]*$/, `\nscript:\n${UNTIL_RUNNING}  - wait: 30s\n`);
+    const r = parseScenario(text, 'analysis-job.yaml');
+    expect(r.issues).toEqual([]);
+    const world = worldFor(r.scenario!);
+    expect(runScript(r.scenario!, world).passed).toBe(true);
+    const { pods } = jobAndPods(world.objects());
+    expect(pods.map((p) => p.status.phase)).toEqual(['Running']);
+  });
+});
+
+describe('jobPodStatus', () => {
+  const pod = {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    spec: { containers: [{ name: 'test', image: 'img' }] },
+  } as const;
+  const t0 = '2026-01-01T00:00:00Z';
+  const t1 = '2026-01-01T00:00:15Z';
+
+  it('a Failed measurement of an image that exits 0 still shows a failing container', () => {
+    const s = jobPodStatus(pod, { startedAt: t0, finishedAt: t1, phase: 'Failed' }, () => ({}));
+    expect(s.phase).toBe('Failed');
+    expect(s.containerStatuses?.[0].state?.terminated).toMatchObject({
+      exitCode: 1,
+      reason: 'Error',
+      startedAt: t0,
+      finishedAt: t1,
+    });
+  });
+
+  it('is Running with the measurement start as startTime before it finishes', () => {
+    const s = jobPodStatus(pod, { startedAt: t0 }, () => ({ exitCode: 0 }));
+    expect(s).toMatchObject({ phase: 'Running', startTime: t0 });
+    expect(s.containerStatuses?.[0]).toMatchObject({
+      ready: true,
+      state: { running: { startedAt: t0 } },
+    });
+  });
+});
