@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseScenario, runScript, worldFor } from '../../src/scenario';
 import { jobPodStatus } from '../../src/scenario/jobPods';
+import type { Pod } from '../../src/model';
 import type { KubeObject } from '../../src/scenario/worldPort';
 
 const SOURCE = readFileSync(
@@ -26,30 +27,10 @@ const UNTIL_RUNNING = `  - waitFor: { status: Healthy }
   - wait: 5s
 `;
 
-interface Pod extends KubeObject {
-  metadata: {
-    name: string;
-    labels?: Record<string, string>;
-    ownerReferences?: { kind: string; name: string }[];
-  };
-  status: {
-    phase: string;
-    containerStatuses?: {
-      state?: {
-        running?: object;
-        terminated?: { exitCode: number; reason: string };
-        waiting?: { reason: string };
-      };
-    }[];
-  };
-}
-
 function jobAndPods(objects: readonly KubeObject[]) {
   const jobs = objects.filter((o) => o.kind === 'Job');
   const pods = objects.filter(
-    (o) =>
-      o.kind === 'Pod' &&
-      (o as Pod).metadata.ownerReferences?.some((r) => r.kind === 'Job') === true,
+    (o) => o.kind === 'Pod' && o.metadata?.ownerReferences?.some((r) => r.kind === 'Job') === true,
   ) as Pod[];
   return { jobs, pods };
 }
@@ -69,11 +50,11 @@ describe('Job metric pods', () => {
     expect(pods).toHaveLength(1);
     const pod = pods[0];
     const jobName = jobs[0].metadata?.name ?? '';
-    expect(pod.metadata.name.startsWith(`${jobName}-`)).toBe(true);
-    expect(pod.metadata.labels?.['job-name']).toBe(jobName);
-    expect(pod.metadata.labels?.['batch.kubernetes.io/job-name']).toBe(jobName);
-    expect(pod.status.phase).toBe('Running');
-    expect(pod.status.containerStatuses?.[0].state?.running).toBeDefined();
+    expect((pod.metadata?.name ?? '').startsWith(`${jobName}-`)).toBe(true);
+    expect(pod.metadata?.labels?.['job-name']).toBe(jobName);
+    expect(pod.metadata?.labels?.['batch.kubernetes.io/job-name']).toBe(jobName);
+    expect(pod.status?.phase).toBe('Running');
+    expect(pod.status?.containerStatuses?.[0].state?.running).toBeDefined();
   });
 
   it('ends Succeeded (exit 0) when the measurement is Successful', () => {
@@ -81,8 +62,8 @@ describe('Job metric pods', () => {
 `;
     const { result, pods } = run('{ exitCode: 0, runFor: 15s }', script);
     expect(result.passed).toBe(true);
-    expect(pods.map((p) => p.status.phase)).toEqual(['Succeeded']);
-    expect(pods[0].status.containerStatuses?.[0].state?.terminated).toMatchObject({
+    expect(pods.map((p) => p.status?.phase)).toEqual(['Succeeded']);
+    expect(pods[0].status?.containerStatuses?.[0].state?.terminated).toMatchObject({
       exitCode: 0,
       reason: 'Completed',
     });
@@ -93,8 +74,8 @@ describe('Job metric pods', () => {
 `;
     const { result, pods } = run('{ exitCode: 3, runFor: 15s }', script);
     expect(result.passed).toBe(true);
-    expect(pods.map((p) => p.status.phase)).toEqual(['Failed']);
-    expect(pods[0].status.containerStatuses?.[0].state?.terminated).toMatchObject({
+    expect(pods.map((p) => p.status?.phase)).toEqual(['Failed']);
+    expect(pods[0].status?.containerStatuses?.[0].state?.terminated).toMatchObject({
       exitCode: 3,
       reason: 'Error',
     });
@@ -105,8 +86,8 @@ describe('Job metric pods', () => {
 `;
     const { result, pods } = run('{ imagePullError: true }', script);
     expect(result.passed).toBe(true);
-    expect(pods.map((p) => p.status.phase)).toEqual(['Pending']);
-    expect(pods[0].status.containerStatuses?.[0].state?.waiting?.reason).toBe('ErrImagePull');
+    expect(pods.map((p) => p.status?.phase)).toEqual(['Pending']);
+    expect(pods[0].status?.containerStatuses?.[0].state?.waiting?.reason).toBe('ErrImagePull');
   });
 });
 
@@ -125,7 +106,7 @@ describe('Job pods and the pod lifecycle', () => {
     const world = worldFor(r.scenario!);
     expect(runScript(r.scenario!, world).passed).toBe(true);
     const { pods } = jobAndPods(world.objects());
-    expect(pods.map((p) => p.status.phase)).toEqual(['Running']);
+    expect(pods.map((p) => p.status?.phase)).toEqual(['Running']);
   });
 });
 
@@ -134,7 +115,7 @@ describe('jobPodStatus', () => {
     apiVersion: 'v1',
     kind: 'Pod',
     spec: { containers: [{ name: 'test', image: 'img' }] },
-  } as const;
+  } satisfies Pod;
   const t0 = '2026-01-01T00:00:00Z';
   const t1 = '2026-01-01T00:00:15Z';
 
