@@ -342,8 +342,8 @@ export function createWorld(options: WorldOptions): World {
   const logic = createRolloutLogic({
     reconcile: (ns, name) => reconcileRollout(ports, ns, name),
     act: (ns, name, action) => applyUserAction(client, ns, name, action, epochMs + clock.now()),
-    specPaused: (ns, name) =>
-      (client.get('Rollout', ns, name)?.spec as { paused?: boolean } | undefined)?.paused === true,
+    // A read-only look: the stored (frozen) object, not a copy.
+    specPaused: (ns, name) => cluster.store.peek('Rollout', ns, name)?.spec?.paused === true,
   });
 
   function ensureActor(name: string) {
