@@ -140,6 +140,19 @@ interface Watcher {
 }
 
 /**
+ * freezeDiff freezes a diff deeply, as deepFreeze would, without walking the generic way: its
+ * values are cloned leaves.
+ */
+function freezeDiff(diff: FieldChange[]): FieldChange[] {
+  for (const c of diff) {
+    deepFreeze(c.from);
+    deepFreeze(c.to);
+    Object.freeze(c);
+  }
+  return Object.freeze(diff) as FieldChange[];
+}
+
+/**
  * createObjectStore returns an empty {@link ObjectStore}.
  *
  * Watch delivery: every mutation queues one event; the outermost mutation drains the queue before
@@ -379,14 +392,18 @@ export function createObjectStore(options: ObjectStoreOptions): ObjectStore {
     if (failed) throw firstError;
   }
 
+  /**
+   * record logs a write. `diff` may be a thunk: it is then computed on first read of the action's
+   * `diff` (the objects it compares are frozen, so the result is the one computed eagerly).
+   */
   function record(
     verb: ClusterVerb,
     obj: KubeObject,
-    diff: FieldChange[],
+    diff: FieldChange[] | (() => FieldChange[]),
     subresource?: 'status',
     resourceVersion = obj.metadata?.resourceVersion ?? '',
   ): void {
-    const action: ClusterAction = {
+    const action = {
       seq: log.length + 1,
       t: clock.now(),
       verb,
@@ -395,16 +412,14 @@ export function createObjectStore(options: ObjectStoreOptions): ObjectStore {
       name: obj.metadata?.name ?? '',
       ...(subresource === undefined ? {} : { subresource }),
       resourceVersion,
-      diff,
-    };
-    // Frozen deeply, as deepFreeze would, without walking the generic way: every field of an
-    // action is a primitive except the diff, whose values are cloned leaves.
-    for (const c of diff) {
-      deepFreeze(c.from);
-      deepFreeze(c.to);
-      Object.freeze(c);
-    }
-    Object.freeze(diff);
+    } as ClusterAction;
+    if (typeof diff === 'function') {
+      let computed: FieldChange[] | undefined;
+      Object.defineProperty(action, 'diff', {
+        enumerable: true,
+        get: () => (computed ??= freezeDiff(diff())),
+      });
+    } else action.diff = freezeDiff(diff);
     log.push(Object.freeze(action));
   }
 
@@ -456,7 +471,7 @@ export function createObjectStore(options: ObjectStoreOptions): ObjectStore {
     cmeta.resourceVersion = String(++rv);
     const stored = sealVersion(candidate);
     put(keyOf(stored), stored);
-    record(verb, stored, diffJson(prev, stored, DIFF_SKIP), subresource);
+    record(verb, stored, () => diffJson(prev, stored, DIFF_SKIP), subresource);
     emit('MODIFIED', stored);
     return stored;
   }
@@ -531,7 +546,7 @@ export function createObjectStore(options: ObjectStoreOptions): ObjectStore {
     delete meta.deletionGracePeriodSeconds;
     const stored = adopt(obj);
     put(key, stored);
-    record('create', stored, diffJson(undefined, stored, DIFF_SKIP));
+    record('create', stored, () => diffJson(undefined, stored, DIFF_SKIP));
     emit('ADDED', stored);
     return stored;
   }
@@ -643,7 +658,7 @@ export function createObjectStore(options: ObjectStoreOptions): ObjectStore {
       meta.resourceVersion = String(++rv);
       const stored = adoptShared(next, prev) as KubeObject;
       put(key, stored);
-      record('delete', stored, diffJson(prev, stored, DIFF_SKIP));
+      record('delete', stored, () => diffJson(prev, stored, DIFF_SKIP));
       const uid = meta.uid;
       clock.setTimeout(() => {
         if (objects.get(key)?.metadata?.uid === uid) remove(key);
