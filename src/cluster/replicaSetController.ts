@@ -196,6 +196,23 @@ export function calculateReplicaSetStatus(
   return status;
 }
 
+/** statusFromCounts is calculateReplicaSetStatus for counters already summed (no minReadySeconds). */
+function statusFromCounts(
+  rs: ReplicaSet,
+  counts: { replicas: number; fullyLabeled: number; ready: number },
+): ReplicaSetStatus {
+  const status: ReplicaSetStatus = { replicas: counts.replicas };
+  if (counts.fullyLabeled > 0) status.fullyLabeledReplicas = counts.fullyLabeled;
+  if (counts.ready > 0) status.readyReplicas = counts.ready;
+  if (counts.ready > 0) status.availableReplicas = counts.ready;
+  const generation = rs.metadata?.generation;
+  if (generation !== undefined && generation > 0) status.observedGeneration = generation;
+  if (rs.status?.conditions !== undefined && rs.status.conditions.length > 0) {
+    status.conditions = cloneJson(rs.status.conditions);
+  }
+  return status;
+}
+
 /** controllerOf returns a pod's controller ownerReference (k8s `metav1.GetControllerOf`). */
 export function controllerOf(obj: {
   metadata?: {
@@ -367,6 +384,65 @@ export function createReplicaSetController(
   // A small work queue, like the controller's workqueue: a sync that triggers another (through a
   // watch event delivered outside a dispatch) queues it instead of nesting, so no sync ever runs
   // on a count that an outer sync is still changing.
+  /**
+   * Pod counters per ReplicaSet, kept from one sync to the next: the pods are stored (frozen)
+   * objects, so only those that are not the very objects counted last time are counted again.
+   * The sums are calculateReplicaSetStatus's counters (available = ready without minReadySeconds).
+   */
+  interface PodCounts {
+    labels: unknown;
+    pods: readonly Pod[];
+    bits: number[];
+    replicas: number;
+    fullyLabeled: number;
+    ready: number;
+  }
+  const podCounts = new Map<string, PodCounts>();
+  const ACTIVE = 1;
+  const LABELED = 2;
+  const READY = 4;
+
+  function podBits(pod: Pod, templateLabels: readonly (readonly [string, string])[]): number {
+    if (!isPodActive(pod)) return 0;
+    let bits = ACTIVE;
+    if (labelsMatch(pod.metadata?.labels, templateLabels)) bits |= LABELED;
+    if (isPodReady(pod)) bits |= READY;
+    return bits;
+  }
+
+  function tally(c: PodCounts, bits: number, sign: number): void {
+    if (bits & ACTIVE) c.replicas += sign;
+    if (bits & LABELED) c.fullyLabeled += sign;
+    if (bits & READY) c.ready += sign;
+  }
+
+  function countPods(key: string, rs: ReplicaSet, pods: readonly Pod[]): PodCounts {
+    const labels = rs.spec?.template?.metadata?.labels;
+    let c = podCounts.get(key);
+    if (c !== undefined && c.labels === labels && c.pods.length === pods.length) {
+      let templateLabels: [string, string][] | undefined;
+      for (let i = 0; i < pods.length; i++) {
+        if (pods[i] === c.pods[i]) continue;
+        templateLabels ??= Object.entries(labels ?? {});
+        const bits = podBits(pods[i], templateLabels);
+        tally(c, c.bits[i], -1);
+        tally(c, bits, 1);
+        c.bits[i] = bits;
+      }
+      c.pods = pods;
+      return c;
+    }
+    const templateLabels = Object.entries(labels ?? {});
+    c = { labels, pods, bits: [], replicas: 0, fullyLabeled: 0, ready: 0 };
+    for (const pod of pods) {
+      const bits = podBits(pod, templateLabels);
+      c.bits.push(bits);
+      tally(c, bits, 1);
+    }
+    podCounts.set(key, c);
+    return c;
+  }
+
   const queue = new Set<string>();
   let syncing = false;
 
@@ -422,15 +498,15 @@ export function createReplicaSetController(
     let podsIndex = indexVersion;
     if (rs.metadata?.deletionTimestamp === undefined) {
       const all = ownedPods(rs);
-      const active = all.filter(isPodActive);
-      const diff = active.length - (rs.spec?.replicas ?? 1);
+      // The active pods are the status' replicas counter.
+      const diff = countPods(key, rs, all).replicas - (rs.spec?.replicas ?? 1);
       // Nothing is written when the count is right, so the pods read below would be these.
       if (diff === 0) pods = all;
       if (diff < 0) {
         for (let i = 0; i < -diff; i++) store.createShared(newPod(rs));
       } else if (diff > 0) {
         // getPodsToDelete: the pods earliest in ActivePods order go first.
-        const victims = sortActivePods(active).slice(0, diff);
+        const victims = sortActivePods(all.filter(isPodActive)).slice(0, diff);
         for (const pod of victims) {
           store.delete('Pod', namespace, pod.metadata?.name ?? '', {
             gracePeriodMs: options.podTerminationMs,
@@ -443,7 +519,9 @@ export function createReplicaSetController(
       pods = ownedPods(rs);
     }
     const nowAbs = clock.now() + options.epochMs;
-    const status = calculateReplicaSetStatus(rs, pods, nowAbs);
+    const status = !((rs.spec?.minReadySeconds ?? 0) <= 0)
+      ? calculateReplicaSetStatus(rs, pods, nowAbs)
+      : statusFromCounts(rs, countPods(key, rs, pods));
     const latest = store.peek('ReplicaSet', namespace, name);
     if (latest !== undefined && !jsonEqual(latest.status, status)) {
       store.updateStatusShared({ ...latest, status });
@@ -465,6 +543,7 @@ export function createReplicaSetController(
       const key = `${namespace}/${name}`;
       settled.delete(key);
       caughtUpAt.delete(key);
+      podCounts.delete(key);
       const current = availabilityTimers.get(key);
       if (current !== undefined) clock.clearTimeout(current.timer);
       availabilityTimers.delete(key);
