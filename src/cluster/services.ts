@@ -126,12 +126,51 @@ export function createEndpointsController(store: ObjectStore): EndpointsControll
   const queue = new Set<string>();
   let syncing = false;
 
+  /**
+   * What each Service's last sync saw: its (frozen) Service, pods and Endpoints. When the Service
+   * and Endpoints are those very objects and only pods outside the Service changed, the wanted
+   * Endpoints are the ones the Endpoints already match, and the sync would write nothing.
+   */
+  const lastSync = new Map<string, { svc: Service; pods: readonly Pod[]; have: unknown }>();
+
+  function isMember(pod: Pod, selector: readonly (readonly [string, string])[]): boolean {
+    return (
+      isPodActive(pod) &&
+      pod.status?.podIP !== undefined &&
+      selector.every(([k, v]) => pod.metadata?.labels?.[k] === v)
+    );
+  }
+
+  function sameMembers(svc: Service, before: readonly Pod[], after: readonly Pod[]): boolean {
+    if (before.length !== after.length) return false;
+    let selector: [string, string][] | undefined;
+    for (let i = 0; i < after.length; i++) {
+      if (before[i] === after[i]) continue;
+      selector ??= Object.entries(svc.spec?.selector ?? {});
+      if (isMember(before[i], selector) || isMember(after[i], selector)) return false;
+    }
+    return true;
+  }
+
   function syncOne(namespace: string, name: string): void {
     const svc = store.peek('Service', namespace, name);
     // Services without a selector keep hand-written Endpoints, as in Kubernetes.
     if (svc === undefined || isEmptySelector(svc.spec?.selector)) return;
-    const want = endpointsForService(svc, store.peekList('Pod', { namespace }));
+    const pods = store.peekList('Pod', { namespace });
+    const key = `${namespace}/${name}`;
+    const last = lastSync.get(key);
     const have = store.peek('Endpoints', namespace, name);
+    if (
+      last !== undefined &&
+      have !== undefined &&
+      last.svc === svc &&
+      last.have === have &&
+      sameMembers(svc, last.pods, pods)
+    ) {
+      last.pods = pods;
+      return;
+    }
+    const want = endpointsForService(svc, pods);
     if (have === undefined) {
       store.createShared(want);
     } else if (
@@ -144,6 +183,7 @@ export function createEndpointsController(store: ObjectStore): EndpointsControll
         subsets: want.subsets,
       });
     }
+    lastSync.set(key, { svc, pods, have: store.peek('Endpoints', namespace, name) });
   }
 
   function sync(namespace: string, name: string): void {

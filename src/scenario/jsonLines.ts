@@ -170,8 +170,13 @@ export interface RolloutRecorder {
 /** createRolloutRecorder starts a recorder with no previous state: the first call reports every rollout. */
 export function createRolloutRecorder(): RolloutRecorder {
   const last = new Map<string, string>();
+  // The world hands out the same frozen array until something changes: the same objects give
+  // the same records, which all equal the last ones written.
+  let lastObjects: readonly KubeObject[] | undefined;
   return {
     record(objects, t) {
+      if (objects === lastObjects && Object.isFrozen(objects)) return [];
+      lastObjects = objects;
       const names = [
         ...new Set(objects.filter((o) => o.kind === 'Rollout').map((o) => o.metadata?.name ?? '')),
       ].sort();
