@@ -517,6 +517,7 @@ export function createWorld(options: WorldOptions): World {
       const metric = run.spec?.metrics?.find((m) => m.name === result.name);
       const jobSpec = metric?.provider?.job?.spec;
       if (!jobSpec) continue;
+      const jobMeta = metric?.provider?.job?.metadata;
       for (const m of result.measurements ?? []) {
         const jobName = m.metadata?.['job-name'];
         if (!jobName) continue;
@@ -534,7 +535,14 @@ export function createWorld(options: WorldOptions): World {
             metadata: {
               name: jobName,
               namespace: ns,
+              // metricproviders/job: the provider's metadata, then the run's uid as a label and
+              // its name and metric as annotations.
               labels: {
+                ...(jobMeta?.labels ?? {}),
+                'analysisrun.argoproj.io/uid': run.metadata?.uid ?? '',
+              },
+              annotations: {
+                ...(jobMeta?.annotations ?? {}),
                 'analysisrun.argoproj.io/name': run.metadata?.name ?? '',
                 'analysisrun.argoproj.io/metric-name': result.name,
               },

@@ -35,6 +35,18 @@ function jobAndPods(objects: readonly KubeObject[]) {
   return { jobs, pods };
 }
 
+/** The template with `provider.job.metadata` set (labels and annotations Argo copies to the Job). */
+function withJobMetadata(object: KubeObject): KubeObject {
+  const copy = structuredClone(object) as KubeObject & {
+    spec: { metrics: { provider: { job: Record<string, unknown> } }[] };
+  };
+  copy.spec.metrics[0].provider.job.metadata = {
+    labels: { team: 'qa' },
+    annotations: { note: 'smoke' },
+  };
+  return copy;
+}
+
 function run(version: string, script: string) {
   const scenario = scenarioWith(version, script);
   const world = worldFor(scenario);
@@ -44,9 +56,29 @@ function run(version: string, script: string) {
 
 describe('Job metric pods', () => {
   it('the Job has one pod, Running while the measurement runs', () => {
-    const { result, jobs, pods } = run('{ exitCode: 0, runFor: 15s }', UNTIL_RUNNING);
+    const scenario = scenarioWith('{ exitCode: 0, runFor: 15s }', UNTIL_RUNNING);
+    const withMeta = {
+      ...scenario,
+      manifests: scenario.manifests.map((m) =>
+        m.object.kind === 'AnalysisTemplate' ? { ...m, object: withJobMetadata(m.object) } : m,
+      ),
+    };
+    const world = worldFor(withMeta);
+    const result = runScript(withMeta, world);
+    const { jobs, pods } = jobAndPods(world.objects());
     expect(result.passed).toBe(true);
     expect(jobs).toHaveLength(1);
+    const run = world.objects().find((o) => o.kind === 'AnalysisRun');
+    // metricproviders/job: provider metadata, the run's uid label, name and metric annotations.
+    expect(jobs[0].metadata?.labels).toEqual({
+      team: 'qa',
+      'analysisrun.argoproj.io/uid': run?.metadata?.uid,
+    });
+    expect(jobs[0].metadata?.annotations).toEqual({
+      note: 'smoke',
+      'analysisrun.argoproj.io/name': run?.metadata?.name,
+      'analysisrun.argoproj.io/metric-name': 'integration-test',
+    });
     expect(pods).toHaveLength(1);
     const pod = pods[0];
     const jobName = jobs[0].metadata?.name ?? '';
