@@ -15,6 +15,7 @@ import {
   getReplicasOrDefault,
 } from '../kernels';
 import { epochMsFromRfc3339, rfc3339FromEpochMs } from '../sim';
+import { cloneJson, isPlainObject, jsonEqual } from '../cluster/json';
 import {
   ConditionType,
   DESIRED_REPLICAS_ANNOTATION,
@@ -72,35 +73,8 @@ export interface RolloutContext {
 }
 
 const asObj = (o: unknown) => o as KubeObject;
-/**
- * clone is structuredClone for the JSON-like values the controller copies (plain objects, arrays,
- * primitives; keys holding undefined kept, key order kept), without serialising; anything else
- * (class instances, Dates, Maps) goes through structuredClone itself.
- */
-const clone = <T>(v: T): T => cloneValue(v) as T;
-function cloneValue(v: unknown): unknown {
-  if (typeof v !== 'object' || v === null) return v;
-  if (Array.isArray(v)) {
-    const out: unknown[] = new Array<unknown>(v.length);
-    for (let i = 0; i < v.length; i++) if (i in v) out[i] = cloneValue(v[i]);
-    return out;
-  }
-  const proto: unknown = Object.getPrototypeOf(v);
-  if (proto !== Object.prototype && proto !== null) return structuredClone(v);
-  const src = v as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(src)) {
-    if (key === '__proto__')
-      Object.defineProperty(out, key, {
-        value: cloneValue(src[key]),
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    else out[key] = cloneValue(src[key]);
-  }
-  return out;
-}
+/** clone copies the JSON-like values the controller keeps (keys holding undefined dropped). */
+const clone = <T>(v: T): T => cloneJson(v);
 
 /** ownedBy: the controller owner reference points at the rollout (uid, else name). */
 function ownedBy(obj: KubeObject, rollout: Rollout): boolean {
@@ -401,102 +375,21 @@ function statusPatch(
     if (value === undefined) continue;
     if (strip && isJsonAbsent(value)) continue;
     const before = prev[key];
-    if (jsonSame(before, value)) continue;
+    if (jsonEqual(before, value)) continue;
     // Nested objects are diffed too, so a key removed inside (e.g. blueGreen.scaleUpPreviewCheckPoint) becomes null.
     patch[key] =
       isPlainObject(before) && isPlainObject(value)
         ? statusPatch(before, value, strip)
         : strip
-          ? jsonCopy(value)
+          ? cloneJson(value)
           : value;
   }
   return patch;
 }
 
-/**
- * jsonCopy is JSON.parse(JSON.stringify(v)) for a value JSON can write (not undefined, a function
- * or a symbol), without the text: absent values dropped from objects and null in arrays,
- * non-finite numbers null, -0 as 0; anything not plain JSON goes through the round trip itself.
- */
-function jsonCopy(v: unknown): unknown {
-  if (typeof v === 'number') return Number.isFinite(v) ? (v === 0 ? 0 : v) : null;
-  if (typeof v !== 'object' || v === null) return v;
-  if ('toJSON' in v) return JSON.parse(JSON.stringify(v)) as unknown;
-  if (Array.isArray(v)) {
-    const out: unknown[] = new Array<unknown>(v.length);
-    for (let i = 0; i < v.length; i++) out[i] = isJsonAbsent(v[i]) ? null : jsonCopy(v[i]);
-    return out;
-  }
-  const proto: unknown = Object.getPrototypeOf(v);
-  if (proto !== Object.prototype && proto !== null) return JSON.parse(JSON.stringify(v)) as unknown;
-  const src = v as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(src)) {
-    const x = src[key];
-    if (isJsonAbsent(x)) continue;
-    if (key === '__proto__')
-      Object.defineProperty(out, key, {
-        value: jsonCopy(x),
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    else out[key] = jsonCopy(x);
-  }
-  return out;
-}
-
 /** isJsonAbsent: JSON.stringify drops this value from an object. */
 function isJsonAbsent(v: unknown): boolean {
   return v === undefined || typeof v === 'function' || typeof v === 'symbol';
-}
-
-/** jsonSame(a, b) is JSON.stringify(a) === JSON.stringify(b) for JSON-like data (key order counts). */
-function jsonSame(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) {
-    if ((a === null || typeof a === 'object') && (b === null || typeof b === 'object'))
-      return false; // one null, one object
-    if (typeof a === 'object' || typeof b === 'object')
-      return JSON.stringify(a) === JSON.stringify(b);
-    const ja =
-      typeof a === 'number' && !Number.isFinite(a) ? null : isJsonAbsent(a) ? undefined : a;
-    const jb =
-      typeof b === 'number' && !Number.isFinite(b) ? null : isJsonAbsent(b) ? undefined : b;
-    return ja === jb;
-  }
-  if ('toJSON' in a || 'toJSON' in b) return JSON.stringify(a) === JSON.stringify(b);
-  const arrA = Array.isArray(a);
-  if (arrA !== Array.isArray(b)) return false;
-  if (arrA) {
-    const xa = a as unknown[];
-    const xb = b as unknown[];
-    if (xa.length !== xb.length) return false;
-    for (let i = 0; i < xa.length; i++) {
-      const ea = isJsonAbsent(xa[i]) ? null : xa[i];
-      const eb = isJsonAbsent(xb[i]) ? null : xb[i];
-      if (!jsonSame(ea, eb)) return false;
-    }
-    return true;
-  }
-  const oa = a as Record<string, unknown>;
-  const ob = b as Record<string, unknown>;
-  const ka = Object.keys(oa);
-  const kb = Object.keys(ob);
-  let i = 0;
-  let j = 0;
-  for (;;) {
-    while (i < ka.length && isJsonAbsent(oa[ka[i]])) i++;
-    while (j < kb.length && isJsonAbsent(ob[kb[j]])) j++;
-    if (i === ka.length || j === kb.length) return i === ka.length && j === kb.length;
-    if (ka[i] !== kb[j] || !jsonSame(oa[ka[i]], ob[kb[j]])) return false;
-    i++;
-    j++;
-  }
-}
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** scaleReplicaSetAndRecordEvent sets spec.replicas (and the desired-replicas annotation). Returns whether the size changed. */
