@@ -184,27 +184,21 @@ export function calculateReplicaSetStatus(
       if (since !== undefined && since + minReadySeconds * 1000 <= nowAbsMs) available++;
     }
   }
-  const status: ReplicaSetStatus = { replicas };
-  if (fullyLabeled > 0) status.fullyLabeledReplicas = fullyLabeled;
-  if (ready > 0) status.readyReplicas = ready;
-  if (available > 0) status.availableReplicas = available;
-  const generation = rs.metadata?.generation;
-  if (generation !== undefined && generation > 0) status.observedGeneration = generation;
-  if (rs.status?.conditions !== undefined && rs.status.conditions.length > 0) {
-    status.conditions = cloneJson(rs.status.conditions);
-  }
-  return status;
+  return statusFromCounts(rs, { replicas, fullyLabeled, ready, available });
 }
 
-/** statusFromCounts is calculateReplicaSetStatus for counters already summed (no minReadySeconds). */
+/**
+ * statusFromCounts builds the status from the summed counters: zero counters omitted (Go's
+ * `omitempty`, `replicas` always present), generation observed, existing conditions kept.
+ */
 function statusFromCounts(
   rs: ReplicaSet,
-  counts: { replicas: number; fullyLabeled: number; ready: number },
+  counts: { replicas: number; fullyLabeled: number; ready: number; available: number },
 ): ReplicaSetStatus {
   const status: ReplicaSetStatus = { replicas: counts.replicas };
   if (counts.fullyLabeled > 0) status.fullyLabeledReplicas = counts.fullyLabeled;
   if (counts.ready > 0) status.readyReplicas = counts.ready;
-  if (counts.ready > 0) status.availableReplicas = counts.ready;
+  if (counts.available > 0) status.availableReplicas = counts.available;
   const generation = rs.metadata?.generation;
   if (generation !== undefined && generation > 0) status.observedGeneration = generation;
   if (rs.status?.conditions !== undefined && rs.status.conditions.length > 0) {
@@ -519,9 +513,13 @@ export function createReplicaSetController(
       pods = ownedPods(rs);
     }
     const nowAbs = clock.now() + options.epochMs;
-    const status = !((rs.spec?.minReadySeconds ?? 0) <= 0)
-      ? calculateReplicaSetStatus(rs, pods, nowAbs)
-      : statusFromCounts(rs, countPods(key, rs, pods));
+    // Without minReadySeconds a ready pod is available, so the kept counters give the status.
+    let status: ReplicaSetStatus;
+    if ((rs.spec?.minReadySeconds ?? 0) > 0) status = calculateReplicaSetStatus(rs, pods, nowAbs);
+    else {
+      const counts = countPods(key, rs, pods);
+      status = statusFromCounts(rs, { ...counts, available: counts.ready });
+    }
     const latest = store.peek('ReplicaSet', namespace, name);
     if (latest !== undefined && !jsonEqual(latest.status, status)) {
       store.updateStatusShared({ ...latest, status });
