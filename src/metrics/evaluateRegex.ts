@@ -36,8 +36,10 @@ function fail(message: string): never {
   throw new RegexError(message);
 }
 
-function escapeLiteral(ch: string): string {
-  return /[\\^$.*+?()[\]{}|/-]/.test(ch) ? `\\${ch}` : ch;
+/** escapeLiteral escapes a literal character; `\-` is only valid inside a class with the u flag. */
+function escapeLiteral(ch: string, inClass: boolean): string {
+  if (ch === '-') return inClass ? '\\-' : '-';
+  return /[\\^$.*+?()[\]{}|/]/.test(ch) ? `\\${ch}` : ch;
 }
 
 const MAX_REPEAT = 1000;
@@ -68,7 +70,7 @@ export function translateRe2(pattern: string): { source: string; flags: string }
       if (next === 'Q') {
         const end = pattern.indexOf('\\E', i + 2);
         const lit = end === -1 ? pattern.slice(i + 2) : pattern.slice(i + 2, end);
-        out += [...lit].map(escapeLiteral).join('');
+        out += [...lit].map((c) => escapeLiteral(c, inClass)).join('');
         i = end === -1 ? pattern.length : end + 2;
         classStart = false;
         continue;

@@ -9,6 +9,7 @@
 import { parser } from '@prometheus-io/lezer-promql';
 import type { SyntaxNode } from '@lezer/common';
 import type { SignalView } from './provider';
+import { translateRe2 } from './evaluateRegex';
 
 /** Labels of a sample; `__name__` holds the metric name until an operation drops it. */
 export type PromLabels = Readonly<Record<string, string>>;
@@ -218,19 +219,12 @@ function unquote(s: string): string {
 
 type Matcher = (labels: PromLabels) => boolean;
 
-/** regexFrom compiles an RE2-style pattern as Prometheus does: fully anchored. */
+/** regexFrom compiles an RE2 pattern as Prometheus does: fully anchored (evaluateRegex.ts translates). */
 export function regexFrom(pattern: string): RegExp {
-  let p = pattern;
-  let flags = '';
-  const inline = /^\(\?([imsU]+)\)/.exec(p);
-  if (inline) {
-    if (inline[1].includes('i')) flags += 'i';
-    if (inline[1].includes('s')) flags += 's';
-    p = p.slice(inline[0].length);
-  }
-  p = p.replace(/\(\?P</g, '(?<');
   try {
-    return new RegExp(`^(?:${p})$`, flags);
+    const { source, flags } = translateRe2(pattern);
+    // Prometheus' own anchors sit outside the pattern's flags, so a leading (?m) may not move them.
+    return new RegExp(`^(?:${source})$`, flags.replace('m', ''));
   } catch {
     throw new PromQLError(`bad_data: invalid regular expression ${JSON.stringify(pattern)}`);
   }

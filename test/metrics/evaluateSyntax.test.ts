@@ -103,6 +103,7 @@ const valueCases: readonly ValueCase[] = [
   ['\\z end of text', '"ab\\n" matches "b\\\\z"', null, false],
   ['\\A start of text', '"ab" matches "\\\\Aa"', null, true],
   ['\\Q...\\E quoting', '"a.b" matches "\\\\Qa.b\\\\E"', null, true],
+  ['\\Q...\\E quoting a dash outside a class', '"x-y" matches "\\\\Qx-y\\\\E"', null, true],
   ['\\pL', '"é" matches "^\\\\pL$"', null, true],
   ['not matches', '"abc" not matches "^b"', null, true],
 ];

@@ -163,6 +163,13 @@ describe('evaluatePromQL over exact counters', () => {
     expect(values(run('count(http_requests_total{service=~"demo-.*"})'))).toEqual([4]);
   });
 
+  it('reads label regexes as RE2 (POSIX classes, \\Q…\\E, (?i)); a leading (?m) leaves the anchors', () => {
+    expect(values(run('count(http_requests_total{code=~"[[:digit:]]{3}"})'))).toEqual([4]);
+    expect(values(run('count(http_requests_total{service=~"\\\\Qdemo-\\\\E.*"})'))).toEqual([4]);
+    expect(values(run('count(http_requests_total{service=~"(?i)DEMO-.*"})'))).toEqual([4]);
+    expect(values(run('count(http_requests_total{service=~"(?m)demo"})'))).toEqual([]);
+  });
+
   it('stale series (no sample in the 5m look-back) are not returned', () => {
     expect(values(run('count(http_requests_total)', 600_000 + 6 * 60_000))).toEqual([]);
   });
