@@ -107,6 +107,14 @@ export interface ObjectStore extends ClusterClient {
   updateShared<T extends KubeObject>(object: T): T;
   /** updateStatusShared: see {@link ObjectStore.createShared}. */
   updateStatusShared<T extends KubeObject>(object: T): T;
+  /** patchShared: `patch` returning the stored, frozen object; see {@link ObjectStore.createShared}. */
+  patchShared<K extends string>(
+    kind: K,
+    namespace: string,
+    name: string,
+    patch: unknown,
+    opts?: PatchOptions,
+  ): ObjectOfKind<K>;
 }
 
 /** objectKey returns the store key `kind/namespace/name` ('' namespace for cluster-scoped kinds). */
@@ -581,6 +589,30 @@ export function createObjectStore(options: ObjectStoreOptions): ObjectStore {
     return commit(prev, next, 'update', 'status');
   }
 
+  function patchStored(
+    kind: string,
+    namespace: string,
+    name: string,
+    patch: unknown,
+    opts: PatchOptions,
+  ): KubeObject {
+    const prev = mustGet(kind, namespace, name);
+    if (!isPlainObject(patch))
+      throw new ClusterError('Invalid', 'patch: a merge patch must be an object');
+    let next: KubeObject;
+    if (opts.subresource === 'status') {
+      next = { ...prev };
+      const merged = mergeShared(prev, { status: patch.status ?? null }) as { status?: unknown };
+      const withStatus = next as KubeObject & { status?: unknown };
+      if (merged.status === undefined) delete withStatus.status;
+      else withStatus.status = merged.status;
+    } else {
+      next = mergeShared(prev, patch) as KubeObject;
+      next.kind = prev.kind;
+    }
+    return commit(prev, next, 'patch', opts.subresource);
+  }
+
   const store: ObjectStore = {
     get<K extends string>(kind: K, namespace: string, name: string) {
       const found = objects.get(objectKey(kind, nsOf(kind, namespace), name));
@@ -618,21 +650,16 @@ export function createObjectStore(options: ObjectStoreOptions): ObjectStore {
       patch: unknown,
       opts: PatchOptions = {},
     ) {
-      const prev = mustGet(kind, namespace, name);
-      if (!isPlainObject(patch))
-        throw new ClusterError('Invalid', 'patch: a merge patch must be an object');
-      let next: KubeObject;
-      if (opts.subresource === 'status') {
-        next = { ...prev };
-        const merged = mergeShared(prev, { status: patch.status ?? null }) as { status?: unknown };
-        const withStatus = next as KubeObject & { status?: unknown };
-        if (merged.status === undefined) delete withStatus.status;
-        else withStatus.status = merged.status;
-      } else {
-        next = mergeShared(prev, patch) as KubeObject;
-        next.kind = prev.kind;
-      }
-      return cloneJson(commit(prev, next, 'patch', opts.subresource)) as ObjectOfKind<K>;
+      return cloneJson(patchStored(kind, namespace, name, patch, opts)) as ObjectOfKind<K>;
+    },
+    patchShared<K extends string>(
+      kind: K,
+      namespace: string,
+      name: string,
+      patch: unknown,
+      opts: PatchOptions = {},
+    ) {
+      return patchStored(kind, namespace, name, patch, opts) as ObjectOfKind<K>;
     },
 
     delete(kind: string, namespace: string, name: string, opts: DeleteOptions = {}): boolean {

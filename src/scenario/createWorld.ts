@@ -289,14 +289,16 @@ export function createWorld(options: WorldOptions): World {
     },
   });
 
+  // The controller gets the stored, frozen objects (no copies): it never edits what it reads, and
+  // an edit would throw (strict mode), so the tests catch one at once.
   const client: ControllerClient = {
-    get: (kind, ns, name) => cluster.client.get(kind, ns, name) as ControllerObject | undefined,
+    get: (kind, ns, name) => cluster.store.peek(kind, ns, name) as ControllerObject | undefined,
     list: (kind, ns) =>
-      cluster.client.list(kind, { namespace: ns }) as unknown as ControllerObject[],
-    create: (obj) => cluster.client.create(obj),
-    update: (obj) => cluster.client.update(obj),
+      cluster.store.peekList(kind, { namespace: ns }) as unknown as ControllerObject[],
+    create: (obj) => cluster.store.createShared(obj),
+    update: (obj) => cluster.store.updateShared(obj),
     patch: (kind, ns, name, patch, subresource) =>
-      cluster.client.patch(
+      cluster.store.patchShared(
         kind,
         ns,
         name,

@@ -179,6 +179,27 @@ describe('object store', () => {
     }).toThrow(TypeError);
   });
 
+  it('patchShared writes like patch but returns the stored, frozen object', () => {
+    const { store } = newStore();
+    store.create(rs('web'));
+    const out = store.patchShared('ReplicaSet', 'default', 'web', { spec: { replicas: 3 } });
+    expect(out).toBe(store.peek('ReplicaSet', 'default', 'web'));
+    expect(out.spec?.replicas).toBe(3);
+    expect(Object.isFrozen(out) && Object.isFrozen(out.spec)).toBe(true);
+    const status = store.patchShared(
+      'ReplicaSet',
+      'default',
+      'web',
+      { status: { replicas: 3 }, spec: { replicas: 9 } },
+      { subresource: 'status' },
+    );
+    expect(status.spec?.replicas).toBe(3);
+    expect(status.status?.replicas).toBe(3);
+    expect(
+      store.actions().map((a) => `${a.verb}${a.subresource ? '/' + a.subresource : ''}`),
+    ).toEqual(['create', 'patch', 'patch/status']);
+  });
+
   it('list filters by namespace and selector, sorted by key; ownedBy follows ownerReferences', () => {
     const { store } = newStore();
     const owner = store.create(rs('owner'));
