@@ -14,16 +14,20 @@ export function isPlainObject(v: unknown): v is JsonObject {
 
 /** cloneJson returns a deep copy of a JSON value; keys whose value is undefined are dropped. */
 export function cloneJson<T>(value: T): T {
-  if (Array.isArray(value)) return value.map((item: unknown) => cloneJson(item)) as T;
-  if (isPlainObject(value)) {
-    const out: JsonObject = {};
-    for (const key of Object.keys(value)) {
-      const v = value[key];
-      if (v !== undefined) out[key] = cloneJson(v);
-    }
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) {
+    const out: unknown[] = new Array(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = cloneJson(value[i]);
     return out as T;
   }
-  return value;
+  const src = value as JsonObject;
+  const out: JsonObject = {};
+  for (const key in src) {
+    if (!Object.prototype.hasOwnProperty.call(src, key)) continue;
+    const v = src[key];
+    if (v !== undefined) out[key] = cloneJson(v);
+  }
+  return out as T;
 }
 
 /** deepFreeze freezes a JSON value and everything inside it, and returns it. */
@@ -38,17 +42,29 @@ export function deepFreeze<T>(value: T): T {
 /** jsonEqual reports whether two JSON values are equal (key order ignored, undefined = absent). */
 export function jsonEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a)) {
     if (!Array.isArray(b) || a.length !== b.length) return false;
-    return a.every((item, i) => jsonEqual(item, b[i]));
+    for (let i = 0; i < a.length; i++) if (!jsonEqual(a[i], b[i])) return false;
+    return true;
   }
-  if (isPlainObject(a) && isPlainObject(b)) {
-    const ka = Object.keys(a).filter((k) => a[k] !== undefined);
-    const kb = Object.keys(b).filter((k) => b[k] !== undefined);
-    if (ka.length !== kb.length) return false;
-    return ka.every((k) => jsonEqual(a[k], b[k]));
+  if (Array.isArray(b)) return false;
+  // Plain loops, no key arrays: this runs on every store write.
+  const oa = a as JsonObject;
+  const ob = b as JsonObject;
+  let na = 0;
+  for (const k in oa) {
+    if (!Object.prototype.hasOwnProperty.call(oa, k)) continue;
+    const v = oa[k];
+    if (v === undefined) continue;
+    na++;
+    if (!Object.prototype.hasOwnProperty.call(ob, k) || !jsonEqual(v, ob[k])) return false;
   }
-  return false;
+  let nb = 0;
+  for (const k in ob) {
+    if (Object.prototype.hasOwnProperty.call(ob, k) && ob[k] !== undefined) nb++;
+  }
+  return na === nb;
 }
 
 /**

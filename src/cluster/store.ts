@@ -183,6 +183,9 @@ export function createObjectStore(options: ObjectStoreOptions): ObjectStore {
   // Owner index: ownerReference uid → keys of the objects that name it (the garbage collector's
   // lookup, which would otherwise scan every object on every deletion).
   const dependents = new Map<string, Set<string>>();
+  // The same objects by kind → namespace → name: point reads (peek, mustGet) look up without
+  // building a key string (they run several times per reconcile and per pod step).
+  const byKind = new Map<string, Map<string, Map<string, KubeObject>>>();
 
   // Structural sharing: a new version of an object reuses the frozen subtrees of the previous
   // version it did not change, and everything else is copied into new frozen objects. Writes then
@@ -211,11 +214,12 @@ export function createObjectStore(options: ObjectStoreOptions): ObjectStore {
     if (Array.isArray(value)) {
       const pa = shareable && Array.isArray(prev) ? (prev as unknown[]) : undefined;
       let same = pa !== undefined && pa.length === value.length;
-      const out = value.map((v: unknown, i: number) => {
-        const a = adoptShared(v, pa === undefined ? undefined : pa[i]);
+      const out: unknown[] = new Array(value.length);
+      for (let i = 0; i < value.length; i++) {
+        const a = adoptShared(value[i], pa === undefined ? undefined : pa[i]);
         if (same && !Object.is(a, pa![i])) same = false;
-        return a;
-      });
+        out[i] = a;
+      }
       return same ? pa : Object.freeze(out);
     }
     const po = shareable && !Array.isArray(prev) ? (prev as Record<string, unknown>) : undefined;
@@ -223,7 +227,10 @@ export function createObjectStore(options: ObjectStoreOptions): ObjectStore {
     let same = pkeys !== undefined;
     let i = 0;
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
+    const src = value as Record<string, unknown>;
+    for (const k in src) {
+      if (!Object.prototype.hasOwnProperty.call(src, k)) continue;
+      const v = src[k];
       if (v === undefined) continue;
       const pv =
         po !== undefined && Object.prototype.hasOwnProperty.call(po, k) ? po[k] : undefined;
@@ -328,12 +335,32 @@ export function createObjectStore(options: ObjectStoreOptions): ObjectStore {
     }
     indexOwners(key, prev, obj);
     objects.set(key, obj);
+    let namespaces = byKind.get(obj.kind);
+    if (namespaces === undefined)
+      byKind.set(obj.kind, (namespaces = new Map<string, Map<string, KubeObject>>()));
+    const ns = obj.metadata?.namespace ?? '';
+    let names = namespaces.get(ns);
+    if (names === undefined) namespaces.set(ns, (names = new Map<string, KubeObject>()));
+    names.set(obj.metadata?.name ?? '', obj);
+  }
+
+  /** lookup is `objects.get(objectKey(kind, nsOf(kind, namespace), name))` through {@link byKind}. */
+  function lookup(
+    kind: string,
+    namespace: string | undefined,
+    name: string,
+  ): KubeObject | undefined {
+    return byKind.get(kind)?.get(nsOf(kind, namespace))?.get(name);
   }
 
   function drop(key: string, kind: string): void {
     const prev = objects.get(key);
     if (prev === undefined) return;
     objects.delete(key);
+    byKind
+      .get(prev.kind)
+      ?.get(prev.metadata?.namespace ?? '')
+      ?.delete(prev.metadata?.name ?? '');
     indexOwners(key, prev, undefined);
     const keys = kinds.get(kind);
     if (keys === undefined) return;
@@ -411,23 +438,43 @@ export function createObjectStore(options: ObjectStoreOptions): ObjectStore {
     subresource?: 'status',
     resourceVersion = obj.metadata?.resourceVersion ?? '',
   ): void {
-    const action = {
+    const base = {
       seq: log.length + 1,
       t: clock.now(),
       verb,
       kind: obj.kind,
       namespace: obj.metadata?.namespace ?? '',
       name: obj.metadata?.name ?? '',
-      ...(subresource === undefined ? {} : { subresource }),
-      resourceVersion,
-    } as ClusterAction;
+    };
+    let action: ClusterAction;
     if (typeof diff === 'function') {
+      // An accessor in the literal (not defineProperty): same enumerable `diff`, cheaper object.
       let computed: FieldChange[] | undefined;
-      Object.defineProperty(action, 'diff', {
-        enumerable: true,
-        get: () => (computed ??= freezeDiff(diff())),
-      });
-    } else action.diff = freezeDiff(diff);
+      action =
+        subresource === undefined
+          ? {
+              ...base,
+              resourceVersion,
+              get diff() {
+                return (computed ??= freezeDiff(diff()));
+              },
+            }
+          : {
+              ...base,
+              subresource,
+              resourceVersion,
+              get diff() {
+                return (computed ??= freezeDiff(diff()));
+              },
+            };
+    } else {
+      action = {
+        ...base,
+        ...(subresource === undefined ? {} : { subresource }),
+        resourceVersion,
+        diff: freezeDiff(diff),
+      };
+    }
     log.push(Object.freeze(action));
   }
 
@@ -436,7 +483,7 @@ export function createObjectStore(options: ObjectStoreOptions): ObjectStore {
   }
 
   function mustGet(kind: string, namespace: string, name: string): KubeObject {
-    const found = objects.get(objectKey(kind, nsOf(kind, namespace), name));
+    const found = lookup(kind, namespace, name);
     if (found === undefined) {
       throw new ClusterError('NotFound', `${kind} "${name}" not found in namespace "${namespace}"`);
     }
@@ -615,12 +662,11 @@ export function createObjectStore(options: ObjectStoreOptions): ObjectStore {
 
   const store: ObjectStore = {
     get<K extends string>(kind: K, namespace: string, name: string) {
-      const found = objects.get(objectKey(kind, nsOf(kind, namespace), name));
+      const found = lookup(kind, namespace, name);
       return (found === undefined ? undefined : cloneJson(found)) as ObjectOfKind<K> | undefined;
     },
     peek<K extends string>(kind: K, namespace: string, name: string) {
-      return objects.get(objectKey(kind, nsOf(kind, namespace), name)) as
-        ObjectOfKind<K> | undefined;
+      return lookup(kind, namespace, name) as ObjectOfKind<K> | undefined;
     },
     list<K extends string>(kind: K, opts?: ListOptions) {
       return select(kind, opts).map((o) => cloneJson(o)) as ObjectOfKind<K>[];

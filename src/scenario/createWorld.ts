@@ -482,27 +482,31 @@ export function createWorld(options: WorldOptions): World {
 
   // --- AnalysisRuns: each is measured by its own actor, as Argo's analysis controller does.
   const analysisActors = new Map<string, Actor<ReturnType<typeof createAnalysisRunLogic>>>();
-  const analysisLogic = createAnalysisRunLogic({
-    now: () => epochMs + clock.now(),
-    reconcile: (run, nowMs) =>
-      reconcileAnalysisRun(run, providerFor, {
-        nowMs,
-        epochMs,
-        secrets: cluster.store.peekList('Secret', {
-          namespace: run.metadata?.namespace ?? namespace,
+  // Built on first use: most worlds never start an AnalysisRun or an Experiment, and building a
+  // machine's logic (XState's provide) costs about as much as a reconcile.
+  let analysisLogicMemo: ReturnType<typeof createAnalysisRunLogic> | undefined;
+  const analysisLogic = () =>
+    (analysisLogicMemo ??= createAnalysisRunLogic({
+      now: () => epochMs + clock.now(),
+      reconcile: (run, nowMs) =>
+        reconcileAnalysisRun(run, providerFor, {
+          nowMs,
+          epochMs,
+          secrets: cluster.store.peekList('Secret', {
+            namespace: run.metadata?.namespace ?? namespace,
+          }),
+          signals,
+          rng: (metric) => rng.stream(`analysis/${run.metadata?.name ?? ''}/${metric}`),
+          scripted: (metric) => scripted.get(metric),
         }),
-        signals,
-        rng: (metric) => rng.stream(`analysis/${run.metadata?.name ?? ''}/${metric}`),
-        scripted: (metric) => scripted.get(metric),
-      }),
-    persist: (run) => {
-      const ns = run.metadata?.namespace ?? namespace;
-      if (cluster.store.peek('AnalysisRun', ns, run.metadata?.name ?? '')) {
-        cluster.client.updateStatus(run);
-        syncJobs(run);
-      }
-    },
-  });
+      persist: (run) => {
+        const ns = run.metadata?.namespace ?? namespace;
+        if (cluster.store.peek('AnalysisRun', ns, run.metadata?.name ?? '')) {
+          cluster.client.updateStatus(run);
+          syncJobs(run);
+        }
+      },
+    }));
 
   /**
    * syncJobs makes the Jobs of Job-provider measurements visible as batch/v1 Job objects (owned by
@@ -646,7 +650,7 @@ export function createWorld(options: WorldOptions): World {
       return;
     }
     if (!existing) {
-      const actor = createActor(analysisLogic, {
+      const actor = createActor(analysisLogic(), {
         input: { run },
         clock,
         systemId: analysisRunSystemId(name),
@@ -667,18 +671,20 @@ export function createWorld(options: WorldOptions): World {
   // --- Experiments: each is reconciled by its own actor, as Argo's experiment controller does.
   const experimentActors = new Map<string, Actor<ReturnType<typeof createExperimentLogic>>>();
   const experimentQueued = new Set<string>();
-  const experimentLogic = createExperimentLogic({
-    reconcile: (ns, name) =>
-      reconcileExperimentByName(
-        {
-          client,
-          nowMs: epochMs + clock.now(),
-          hashPodTemplate: (t, c) => ports.hashPodTemplate(t, c),
-        },
-        ns,
-        name,
-      ),
-  });
+  let experimentLogicMemo: ReturnType<typeof createExperimentLogic> | undefined;
+  const experimentLogic = () =>
+    (experimentLogicMemo ??= createExperimentLogic({
+      reconcile: (ns, name) =>
+        reconcileExperimentByName(
+          {
+            client,
+            nowMs: epochMs + clock.now(),
+            hashPodTemplate: (t, c) => ports.hashPodTemplate(t, c),
+          },
+          ns,
+          name,
+        ),
+    }));
   /** enqueueExperiment: one experiment pass at this instant (deduplicated, like a workqueue). */
   function enqueueExperiment(name: string): void {
     if (experimentQueued.has(name)) return;
@@ -702,7 +708,7 @@ export function createWorld(options: WorldOptions): World {
         enqueueExperiment(name);
         return;
       }
-      const actor = createActor(experimentLogic, {
+      const actor = createActor(experimentLogic(), {
         input: { namespace: obj.metadata?.namespace ?? namespace, name },
         clock,
         systemId: experimentSystemId(name),
