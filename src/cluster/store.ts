@@ -438,42 +438,50 @@ export function createObjectStore(options: ObjectStoreOptions): ObjectStore {
     subresource?: 'status',
     resourceVersion = obj.metadata?.resourceVersion ?? '',
   ): void {
-    const base = {
-      seq: log.length + 1,
-      t: clock.now(),
-      verb,
-      kind: obj.kind,
-      namespace: obj.metadata?.namespace ?? '',
-      name: obj.metadata?.name ?? '',
-    };
+    const seq = log.length + 1;
+    const t = clock.now();
+    const kind = obj.kind;
+    const namespace = obj.metadata?.namespace ?? '';
+    const name = obj.metadata?.name ?? '';
     let action: ClusterAction;
     if (typeof diff === 'function') {
-      // An accessor in the literal (not defineProperty): same enumerable `diff`, cheaper object.
+      // An accessor in a literal with every field written out (no defineProperty, no spread):
+      // V8 builds these from one boilerplate, much cheaper per write.
       let computed: FieldChange[] | undefined;
+      const lazy = () => (computed ??= freezeDiff(diff()));
       action =
         subresource === undefined
           ? {
-              ...base,
+              seq,
+              t,
+              verb,
+              kind,
+              namespace,
+              name,
               resourceVersion,
               get diff() {
-                return (computed ??= freezeDiff(diff()));
+                return lazy();
               },
             }
           : {
-              ...base,
+              seq,
+              t,
+              verb,
+              kind,
+              namespace,
+              name,
               subresource,
               resourceVersion,
               get diff() {
-                return (computed ??= freezeDiff(diff()));
+                return lazy();
               },
             };
     } else {
-      action = {
-        ...base,
-        ...(subresource === undefined ? {} : { subresource }),
-        resourceVersion,
-        diff: freezeDiff(diff),
-      };
+      const frozen = freezeDiff(diff);
+      action =
+        subresource === undefined
+          ? { seq, t, verb, kind, namespace, name, resourceVersion, diff: frozen }
+          : { seq, t, verb, kind, namespace, name, subresource, resourceVersion, diff: frozen };
     }
     log.push(Object.freeze(action));
   }

@@ -22,6 +22,8 @@ export interface RolloutMachineContext {
   reconciles: number;
   /** Outcome of the last user verb, shown by the UI and the CLI. */
   lastAction: UserActionResult | undefined;
+  /** When the pending requeue is due (actor clock ms), if one is pending. */
+  requeueDueAt: number | undefined;
 }
 
 export type RolloutMachineEvent =
@@ -49,6 +51,13 @@ export interface RolloutMachinePorts {
   reconcile(namespace: string, name: string): ReconcileResult;
   act(namespace: string, name: string, action: UserAction): UserActionResult;
   specPaused(namespace: string, name: string): boolean;
+  /**
+   * The actor clock's now, in ms. With it, a reconcile asking for the requeue already pending at
+   * that very instant keeps it instead of cancelling and re-raising it (same firing time; a
+   * requeue is a "reconcile no later than", so only its due time matters). Without it, every
+   * reconcile replaces the requeue.
+   */
+  now?(): number;
 }
 
 const userActionOf = (event: RolloutMachineEvent): UserAction => {
@@ -125,6 +134,7 @@ export const rolloutMachine = setup({
     specPaused: false,
     reconciles: 0,
     lastAction: undefined,
+    requeueDueAt: undefined,
   }),
   initial: 'Progressing',
   on: {
@@ -167,18 +177,36 @@ export const rolloutMachine = setup({
 export function createRolloutLogic(ports: RolloutMachinePorts) {
   return rolloutMachine.provide({
     actions: {
-      reconcile: enqueueActions(({ context, enqueue }) => {
+      reconcile: enqueueActions(({ context, event, enqueue }) => {
         const previous = context.phase;
         const result = ports.reconcile(context.namespace, context.name);
         const specPaused = ports.specPaused(context.namespace, context.name);
-        enqueue.assign({ phase: result.phase, specPaused, reconciles: context.reconciles + 1 });
+        const now = ports.now?.();
+        // The pending requeue, unless this is it firing.
+        const pending = event.type === 'reconcile.due' ? undefined : context.requeueDueAt;
+        const due =
+          result.requeueAfterMs === undefined || now === undefined
+            ? undefined
+            : now + result.requeueAfterMs;
+        const keep = due !== undefined && due === pending;
+        enqueue.assign({
+          phase: result.phase,
+          specPaused,
+          reconciles: context.reconciles + 1,
+          requeueDueAt: result.requeueAfterMs === undefined ? undefined : due,
+        });
         for (const event of result.events) enqueue(emit({ type: 'rollout.event' as const, event }));
         if (result.phase !== undefined && result.phase !== previous) {
           enqueue(emit({ type: 'rollout.phaseChanged' as const, phase: result.phase, previous }));
         }
-        enqueue.cancel('requeue');
-        if (result.requeueAfterMs !== undefined) {
-          enqueue.raise({ type: 'reconcile.due' }, { delay: result.requeueAfterMs, id: 'requeue' });
+        if (!keep) {
+          enqueue.cancel('requeue');
+          if (result.requeueAfterMs !== undefined) {
+            enqueue.raise(
+              { type: 'reconcile.due' },
+              { delay: result.requeueAfterMs, id: 'requeue' },
+            );
+          }
         }
       }),
       applyUserAction: enqueueActions(({ context, event, enqueue }) => {

@@ -346,6 +346,7 @@ export function createWorld(options: WorldOptions): World {
     act: (ns, name, action) => applyUserAction(client, ns, name, action, epochMs + clock.now()),
     // A read-only look: the stored (frozen) object, not a copy.
     specPaused: (ns, name) => cluster.store.peek('Rollout', ns, name)?.spec?.paused === true,
+    now: () => clock.now(),
   });
 
   function ensureActor(name: string) {

@@ -4,7 +4,7 @@
  * events on the virtual clock (both sides of the deadline), emitted domain events, and xstate/graph
  * path coverage of every phase state with invariants checked at each.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createActor } from 'xstate';
 import { getShortestPaths, getSimplePaths } from 'xstate/graph';
 import {
@@ -54,9 +54,10 @@ function fakePorts(initial: Script = { phase: 'Progressing' }) {
   return { ports, state };
 }
 
-function start(initial?: Script) {
+function start(initial?: Script, opts: { withNow?: boolean } = {}) {
   const clock = createVirtualClock(0);
   const fake = fakePorts(initial);
+  if (opts.withNow) fake.ports.now = () => clock.now();
   const emitted: RolloutEmitted[] = [];
   const actor = createActor(createRolloutLogic(fake.ports), {
     input: { namespace: 'default', name: 'demo' },
@@ -195,48 +196,101 @@ describe('rolloutMachine: snapshot.can() follows the dashboard rules', () => {
   });
 });
 
-describe('rolloutMachine: requeue is a delayed event on the virtual clock', () => {
-  it('reconciles again exactly requeueAfterMs later (both sides of the deadline)', () => {
-    const { actor, clock, fake } = start({ phase: 'Paused', requeueAfterMs: 10_000 });
-    actor.send({ type: 'cluster.changed' });
-    expect(fake.state.reconciles).toBe(1);
-    fake.state.next = { phase: 'Progressing' };
-    clock.advanceBy(9_999);
-    expect(fake.state.reconciles).toBe(1);
-    expect(actor.getSnapshot().value).toBe('Paused');
-    clock.advanceBy(1);
-    expect(fake.state.reconciles).toBe(2);
-    expect(actor.getSnapshot().value).toBe('Progressing');
-    // No further requeue was asked for: the clock is idle.
-    clock.advanceBy(60 * 60_000);
-    expect(fake.state.reconciles).toBe(2);
-  });
+describe.each([
+  ['without', false],
+  ['with', true],
+])(
+  'rolloutMachine: requeue is a delayed event on the virtual clock (%s ports.now)',
+  (_label, withNow) => {
+    it('reconciles again exactly requeueAfterMs later (both sides of the deadline)', () => {
+      const { actor, clock, fake } = start(
+        { phase: 'Paused', requeueAfterMs: 10_000 },
+        { withNow },
+      );
+      actor.send({ type: 'cluster.changed' });
+      expect(fake.state.reconciles).toBe(1);
+      fake.state.next = { phase: 'Progressing' };
+      clock.advanceBy(9_999);
+      expect(fake.state.reconciles).toBe(1);
+      expect(actor.getSnapshot().value).toBe('Paused');
+      clock.advanceBy(1);
+      expect(fake.state.reconciles).toBe(2);
+      expect(actor.getSnapshot().value).toBe('Progressing');
+      // No further requeue was asked for: the clock is idle.
+      clock.advanceBy(60 * 60_000);
+      expect(fake.state.reconciles).toBe(2);
+    });
 
-  it('one pending requeue at a time: a later reconcile replaces it', () => {
-    const { actor, clock, fake } = start({ phase: 'Progressing', requeueAfterMs: 30_000 });
+    it('one pending requeue at a time: a later reconcile replaces it', () => {
+      const { actor, clock, fake } = start(
+        { phase: 'Progressing', requeueAfterMs: 30_000 },
+        { withNow },
+      );
+      actor.send({ type: 'cluster.changed' });
+      clock.advanceBy(5_000);
+      fake.state.next = { phase: 'Progressing', requeueAfterMs: 1_000 };
+      actor.send({ type: 'cluster.changed' });
+      expect(fake.state.reconciles).toBe(2);
+      fake.state.next = { phase: 'Healthy' };
+      clock.advanceBy(999);
+      expect(fake.state.reconciles).toBe(2);
+      clock.advanceBy(1);
+      expect(fake.state.reconciles).toBe(3);
+      // The first (30 s) requeue was cancelled.
+      clock.advanceBy(60_000);
+      expect(fake.state.reconciles).toBe(3);
+      expect(actor.getSnapshot().value).toBe('Healthy');
+    });
+
+    it('a reconcile without a requeue cancels the pending one', () => {
+      const { actor, clock, fake } = start(
+        { phase: 'Progressing', requeueAfterMs: 10_000 },
+        { withNow },
+      );
+      actor.send({ type: 'cluster.changed' });
+      fake.state.next = { phase: 'Progressing' };
+      actor.send({ type: 'cluster.changed' });
+      clock.advanceBy(20_000);
+      expect(fake.state.reconciles).toBe(2);
+      expect(clock.peekNextDueAt()).toBeUndefined();
+    });
+  },
+);
+
+describe('rolloutMachine: a requeue already pending for the same instant is kept', () => {
+  it('keeps the timer when a reconcile asks for the same due time, replaces it otherwise', () => {
+    const { actor, clock, fake } = start(
+      { phase: 'Progressing', requeueAfterMs: 10_000 },
+      { withNow: true },
+    );
     actor.send({ type: 'cluster.changed' });
-    clock.advanceBy(5_000);
-    fake.state.next = { phase: 'Progressing', requeueAfterMs: 1_000 };
+    const timer = clock.peekNextDueAt();
+    expect(timer).toBe(10_000);
+    clock.advanceBy(4_000);
+    // Same due instant (4 s + 6 s): the pending timer stays (nothing cleared, nothing set).
+    const setTimeout = vi.spyOn(clock, 'setTimeout');
+    const clearTimeout = vi.spyOn(clock, 'clearTimeout');
+    fake.state.next = { phase: 'Progressing', requeueAfterMs: 6_000 };
     actor.send({ type: 'cluster.changed' });
+    expect(actor.getSnapshot().context.requeueDueAt).toBe(10_000);
+    expect([setTimeout.mock.calls.length, clearTimeout.mock.calls.length]).toEqual([0, 0]);
+    clock.advanceBy(5_999);
     expect(fake.state.reconciles).toBe(2);
+    fake.state.next = { phase: 'Paused', requeueAfterMs: 10_000 };
+    clock.advanceBy(1);
+    // It fired once, at its due time, and the reconcile it ran scheduled the next one.
+    expect(fake.state.reconciles).toBe(3);
+    expect(actor.getSnapshot().context.requeueDueAt).toBe(20_000);
+    // A different due time replaces it.
+    fake.state.next = { phase: 'Paused', requeueAfterMs: 2_000 };
+    setTimeout.mockClear();
+    actor.send({ type: 'cluster.changed' });
+    expect(setTimeout.mock.calls.length).toBe(1);
+    expect(clock.peekNextDueAt()).toBe(12_000);
     fake.state.next = { phase: 'Healthy' };
-    clock.advanceBy(999);
-    expect(fake.state.reconciles).toBe(2);
-    clock.advanceBy(1);
-    expect(fake.state.reconciles).toBe(3);
-    // The first (30 s) requeue was cancelled.
     clock.advanceBy(60_000);
-    expect(fake.state.reconciles).toBe(3);
-    expect(actor.getSnapshot().value).toBe('Healthy');
-  });
-
-  it('a reconcile without a requeue cancels the pending one', () => {
-    const { actor, clock, fake } = start({ phase: 'Progressing', requeueAfterMs: 10_000 });
-    actor.send({ type: 'cluster.changed' });
-    fake.state.next = { phase: 'Progressing' };
-    actor.send({ type: 'cluster.changed' });
-    clock.advanceBy(20_000);
-    expect(fake.state.reconciles).toBe(2);
+    expect(fake.state.reconciles).toBe(5);
+    expect(actor.getSnapshot().context.requeueDueAt).toBeUndefined();
     expect(clock.peekNextDueAt()).toBeUndefined();
   });
 });
