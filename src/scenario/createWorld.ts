@@ -743,11 +743,11 @@ export function createWorld(options: WorldOptions): World {
 
   function apply(objects: readonly KubeObject[]): void {
     for (const obj of objects) {
-      const copy = structuredClone(obj) as ClusterObject & { metadata: { namespace?: string } };
-      copy.metadata = {
-        ...(copy.metadata ?? {}),
-        namespace: copy.metadata?.namespace ?? namespace,
-      };
+      // A shallow copy is enough: the store adopts (deep-copies) what it is given.
+      const copy = {
+        ...obj,
+        metadata: { ...(obj.metadata ?? {}), namespace: obj.metadata?.namespace ?? namespace },
+      } as ClusterObject;
       cluster.apply(copy);
     }
   }

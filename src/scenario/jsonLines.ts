@@ -4,6 +4,7 @@
  * `get rollout --watch` (one redraw per change).
  * Rule: fixed key order, so equal runs print equal bytes.
  */
+import { jsonEqual } from '../cluster/json';
 import {
   observe,
   POD_TEMPLATE_HASH_LABEL,
@@ -169,7 +170,9 @@ export interface RolloutRecorder {
 
 /** createRolloutRecorder starts a recorder with no previous state: the first call reports every rollout. */
 export function createRolloutRecorder(): RolloutRecorder {
-  const last = new Map<string, string>();
+  // The last record per rollout with t = 0, compared structurally (same JSON, cheaper than
+  // serialising every state to compare lines).
+  const last = new Map<string, RolloutRecord>();
   // The world hands out the same frozen array until something changes: the same objects give
   // the same records, which all equal the last ones written.
   let lastObjects: readonly KubeObject[] | undefined;
@@ -184,8 +187,8 @@ export function createRolloutRecorder(): RolloutRecorder {
       for (const name of names) {
         const record = rolloutRecord(objects, name, t);
         if (!record) continue;
-        const key = recordLine({ ...record, t: 0 });
-        if (last.get(name) === key) continue;
+        const key = { ...record, t: 0 };
+        if (jsonEqual(last.get(name), key)) continue;
         last.set(name, key);
         changed.push(record);
       }
