@@ -268,15 +268,21 @@ function gatherObjects(objects: readonly KubeObject[], rollout: KubeObject): Rol
       ? isOwnedBy(rs, 'Rollout', name, uid)
       : rs.metadata?.name === `${name}-${labelOf(rs, POD_TEMPLATE_HASH_LABEL) ?? ''}`,
   );
-  const rsNames = new Set(replicaSets.map(nameOf));
-  const rsHashes = new Set(replicaSets.map((rs) => labelOf(rs, POD_TEMPLATE_HASH_LABEL)));
-  const pods = namespacePods.filter((o) => {
-    const refs = ownerRefs(o);
-    if (refs.length > 0)
-      return refs.some((r) => r.kind === 'ReplicaSet' && rsNames.has(String(r.name)));
-    const hash = labelOf(o, POD_TEMPLATE_HASH_LABEL);
-    return hash !== undefined && rsHashes.has(hash) && nameOf(o).startsWith(`${name}-${hash}-`);
-  });
+  // The rollout's pods are filtered on first read: most observations (phase, step, weights,
+  // revisions) never look at pods, and a namespace may hold thousands.
+  let pods: KubeObject[] | undefined;
+  const podsOfRollout = (): KubeObject[] => {
+    if (pods !== undefined) return pods;
+    const rsNames = new Set(replicaSets.map(nameOf));
+    const rsHashes = new Set(replicaSets.map((rs) => labelOf(rs, POD_TEMPLATE_HASH_LABEL)));
+    return (pods = namespacePods.filter((o) => {
+      const refs = ownerRefs(o);
+      if (refs.length > 0)
+        return refs.some((r) => r.kind === 'ReplicaSet' && rsNames.has(String(r.name)));
+      const hash = labelOf(o, POD_TEMPLATE_HASH_LABEL);
+      return hash !== undefined && rsHashes.has(hash) && nameOf(o).startsWith(`${name}-${hash}-`);
+    }));
+  };
   const analysisRuns = creationOrder(
     namespaceRuns.filter((o) =>
       ownerRefs(o).length > 0
@@ -287,7 +293,9 @@ function gatherObjects(objects: readonly KubeObject[], rollout: KubeObject): Rol
   return {
     rollout,
     replicaSets,
-    pods,
+    get pods() {
+      return podsOfRollout();
+    },
     services,
     allReplicaSets,
     analysisRuns,
@@ -472,43 +480,60 @@ function observeObjects(objects: readonly KubeObject[], rolloutName: string): Ob
   const stableHash = str(status('stableRS'));
   const isCanary = at(rollout, 'spec', 'strategy', 'canary') !== undefined;
   const setWeight = isCanary ? setWeightOf(rollout) : null;
-  const livePods = g.pods.filter((p) => !isTerminating(p));
-
-  const revisionPods: Record<string, number> = {};
+  // Pod counts are computed on first read (see gatherObjects): conditions and records that never
+  // ask for them never walk the pods.
   const scaleDown: Record<string, boolean> = {};
-  // One pass over the pods: live pods per owning ReplicaSet name (each pod counted once per
-  // name), and, for pods without owner references, per hash label.
-  const byOwnerName = new Map<string, number>();
-  const byHash = new Map<string, number>();
-  const liveByHash = new Map<string, number>();
-  for (const p of livePods) {
-    const label = labelOf(p, POD_TEMPLATE_HASH_LABEL);
-    if (label !== undefined) liveByHash.set(label, (liveByHash.get(label) ?? 0) + 1);
-    const refs = ownerRefs(p);
-    if (refs.length > 0) {
-      let seen: string | Set<string> | undefined;
-      for (const r of refs) {
-        if (r.kind !== 'ReplicaSet' || typeof r.name !== 'string') continue;
-        if (seen === r.name || (typeof seen === 'object' && seen.has(r.name))) continue;
-        if (seen === undefined) seen = r.name;
-        else (seen = typeof seen === 'string' ? new Set([seen]) : seen).add(r.name);
-        byOwnerName.set(r.name, (byOwnerName.get(r.name) ?? 0) + 1);
-      }
-    } else if (label !== undefined) {
-      byHash.set(label, (byHash.get(label) ?? 0) + 1);
-    }
-  }
   for (const rs of g.replicaSets) {
     const rev = revisionOf(rs);
     if (rev === undefined) continue;
-    const hash = labelOf(rs, POD_TEMPLATE_HASH_LABEL);
     const key = String(rev);
-    const count =
-      (byOwnerName.get(nameOf(rs)) ?? 0) + (hash === undefined ? 0 : (byHash.get(hash) ?? 0));
-    revisionPods[key] = (revisionPods[key] ?? 0) + count;
     scaleDown[key] =
       (scaleDown[key] ?? false) || annotationOf(rs, SCALE_DOWN_DEADLINE_ANNOTATION) !== undefined;
   }
+  let podFacts:
+    | { canaryPods: number | null; stablePods: number | null; revisionPods: Record<string, number> }
+    | undefined;
+  const podsOf = () => {
+    if (podFacts !== undefined) return podFacts;
+    const livePods = g.pods.filter((p) => !isTerminating(p));
+    const revisionPods: Record<string, number> = {};
+    // One pass over the pods: live pods per owning ReplicaSet name (each pod counted once per
+    // name), and, for pods without owner references, per hash label.
+    const byOwnerName = new Map<string, number>();
+    const byHash = new Map<string, number>();
+    const liveByHash = new Map<string, number>();
+    for (const p of livePods) {
+      const label = labelOf(p, POD_TEMPLATE_HASH_LABEL);
+      if (label !== undefined) liveByHash.set(label, (liveByHash.get(label) ?? 0) + 1);
+      const refs = ownerRefs(p);
+      if (refs.length > 0) {
+        let seen: string | Set<string> | undefined;
+        for (const r of refs) {
+          if (r.kind !== 'ReplicaSet' || typeof r.name !== 'string') continue;
+          if (seen === r.name || (typeof seen === 'object' && seen.has(r.name))) continue;
+          if (seen === undefined) seen = r.name;
+          else (seen = typeof seen === 'string' ? new Set([seen]) : seen).add(r.name);
+          byOwnerName.set(r.name, (byOwnerName.get(r.name) ?? 0) + 1);
+        }
+      } else if (label !== undefined) {
+        byHash.set(label, (byHash.get(label) ?? 0) + 1);
+      }
+    }
+    for (const rs of g.replicaSets) {
+      const rev = revisionOf(rs);
+      if (rev === undefined) continue;
+      const hash = labelOf(rs, POD_TEMPLATE_HASH_LABEL);
+      const key = String(rev);
+      const count =
+        (byOwnerName.get(nameOf(rs)) ?? 0) + (hash === undefined ? 0 : (byHash.get(hash) ?? 0));
+      revisionPods[key] = (revisionPods[key] ?? 0) + count;
+    }
+    return (podFacts = {
+      canaryPods: podsWithHash(liveByHash, currentHash),
+      stablePods: podsWithHash(liveByHash, stableHash),
+      revisionPods,
+    });
+  };
 
   const services: Record<string, number | null> = {};
   for (const svc of g.services) {
@@ -535,9 +560,15 @@ function observeObjects(objects: readonly KubeObject[], rolloutName: string): Ob
     setWeight,
     actualWeight:
       isCanary && setWeight !== null ? actualWeightOf(rollout, g.replicaSets, setWeight) : null,
-    canaryPods: podsWithHash(liveByHash, currentHash),
-    stablePods: podsWithHash(liveByHash, stableHash),
-    revisionPods,
+    get canaryPods() {
+      return podsOf().canaryPods;
+    },
+    get stablePods() {
+      return podsOf().stablePods;
+    },
+    get revisionPods() {
+      return podsOf().revisionPods;
+    },
     replicas: counter('replicas'),
     availableReplicas: counter('availableReplicas'),
     readyReplicas: counter('readyReplicas'),
