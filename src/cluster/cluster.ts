@@ -75,7 +75,7 @@ export interface FakeCluster {
   readonly config: Readonly<ClusterConfig>;
   /**
    * apply creates the object or, when it exists, replaces it keeping its status unless the new
-   * object carries one (like `kubectl apply` of a manifest). Returns the stored copy.
+   * object carries one (like `kubectl apply` of a manifest). Returns the stored object (frozen).
    */
   apply<T extends KubeObject>(object: T): T;
   /**
@@ -226,12 +226,12 @@ export function createFakeCluster(options: FakeClusterOptions): FakeCluster {
       const existing = meta.name
         ? store.peek(object.kind, meta.namespace ?? 'default', meta.name)
         : undefined;
-      if (existing === undefined) return store.create(object);
+      if (existing === undefined) return store.createShared(object);
       const next = { ...object, metadata: { ...meta, resourceVersion: undefined } } as T & {
         status?: unknown;
       };
       if (next.status === undefined) next.status = (existing as { status?: unknown }).status;
-      return store.update(next);
+      return store.updateShared(next);
     },
     markPodsReady(revisionOrHash, n = Number.POSITIVE_INFINITY) {
       const candidates = podsOf(revisionOrHash)

@@ -1,9 +1,10 @@
 // Public surface of src/controller: the Rollout controller as XState actors over ports.
-export { rolloutMachine, createRolloutLogic } from './rolloutMachine';
+export { rolloutMachine, createRolloutLogic, rolloutLogic } from './rolloutMachine';
 export type {
   RolloutEmitted,
   RolloutMachineContext,
   RolloutMachineEvent,
+  RolloutMachineInput,
   RolloutMachinePorts,
   RolloutPhaseTag,
 } from './rolloutMachine';

@@ -24,6 +24,8 @@ export interface RolloutMachineContext {
   lastAction: UserActionResult | undefined;
   /** When the pending requeue is due (actor clock ms), if one is pending. */
   requeueDueAt: number | undefined;
+  /** The ports, when they come with the actor's input ({@link rolloutLogic}). */
+  readonly ports?: RolloutMachinePorts;
 }
 
 export type RolloutMachineEvent =
@@ -46,7 +48,14 @@ export type RolloutEmitted =
   | { type: 'rollout.phaseChanged'; phase: string; previous: string | undefined }
   | { type: 'rollout.userAction'; action: UserAction['kind']; result: UserActionResult };
 
-/** The ports the machine's actions use; injected with createRolloutLogic. */
+/** An actor's input: which Rollout, and (for {@link rolloutLogic}) the ports to reach it with. */
+export interface RolloutMachineInput {
+  readonly namespace: string;
+  readonly name: string;
+  readonly ports?: RolloutMachinePorts;
+}
+
+/** The ports the machine's actions use; injected with createRolloutLogic or the actor's input. */
 export interface RolloutMachinePorts {
   reconcile(namespace: string, name: string): ReconcileResult;
   act(namespace: string, name: string, action: UserAction): UserActionResult;
@@ -101,7 +110,7 @@ export const rolloutMachine = setup({
   types: {
     context: {} as RolloutMachineContext,
     events: {} as RolloutMachineEvent,
-    input: {} as { namespace: string; name: string },
+    input: {} as RolloutMachineInput,
     emitted: {} as RolloutEmitted,
     tags: {} as RolloutPhaseTag,
   },
@@ -135,6 +144,7 @@ export const rolloutMachine = setup({
     reconciles: 0,
     lastAction: undefined,
     requeueDueAt: undefined,
+    ...(input.ports === undefined ? {} : { ports: input.ports }),
   }),
   initial: 'Progressing',
   on: {
@@ -171,13 +181,29 @@ export const rolloutMachine = setup({
 /**
  * createRolloutLogic wires the machine to the world: `reconcile` runs one reconcile through the
  * ports, records its events as emitted domain events and schedules the requeue as a delayed event
- * on the actor clock (one pending requeue, replaced each time); `applyUserAction` sends the
+ * on the actor clock (one pending requeue, replaced unless it is due at the same instant);
+ * `applyUserAction` sends the
  * kubectl plugin's patches.
  */
 export function createRolloutLogic(ports: RolloutMachinePorts) {
+  return provideRolloutActions(() => ports);
+}
+
+/**
+ * rolloutLogic is {@link createRolloutLogic} built once, for actors whose input carries the ports
+ * (`createActor(rolloutLogic, { input: { namespace, name, ports } })`): a world creates one actor
+ * per Rollout without building a machine (XState's provide) each time.
+ */
+export const rolloutLogic = provideRolloutActions((context) => {
+  if (context.ports === undefined) throw new Error('rolloutLogic: the actor input has no ports');
+  return context.ports;
+});
+
+function provideRolloutActions(portsOf: (context: RolloutMachineContext) => RolloutMachinePorts) {
   return rolloutMachine.provide({
     actions: {
       reconcile: enqueueActions(({ context, event, enqueue }) => {
+        const ports = portsOf(context);
         const previous = context.phase;
         const result = ports.reconcile(context.namespace, context.name);
         const specPaused = ports.specPaused(context.namespace, context.name);
@@ -210,6 +236,7 @@ export function createRolloutLogic(ports: RolloutMachinePorts) {
         }
       }),
       applyUserAction: enqueueActions(({ context, event, enqueue }) => {
+        const ports = portsOf(context);
         assertEvent(event, [
           'user.promote',
           'user.promoteFull',

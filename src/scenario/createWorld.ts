@@ -20,7 +20,7 @@ import {
   createExperimentLogic,
   experimentSystemId,
   reconcileExperimentByName,
-  createRolloutLogic,
+  rolloutLogic,
   reconcileAnalysisRun,
   reconcileRollout,
   type ScriptedOutcome,
@@ -28,6 +28,7 @@ import {
   type ControllerPorts,
   type KubeObject as ControllerObject,
   type RolloutEmitted,
+  type RolloutMachinePorts,
   type UserAction,
 } from '../controller';
 import { isCompletedPhase } from '../kernels';
@@ -102,7 +103,7 @@ export interface World extends WorldPort {
   readonly cluster: FakeCluster;
   readonly namespace: string;
   /** The rollout actors by name (their snapshots carry phase tags and `can(...)`). */
-  readonly actors: ReadonlyMap<string, Actor<ReturnType<typeof createRolloutLogic>>>;
+  readonly actors: ReadonlyMap<string, Actor<typeof rolloutLogic>>;
   /** Every emitted domain event so far, in order. */
   events(): readonly WorldEvent[];
   /** The names of the Rollouts in the world, sorted. */
@@ -338,21 +339,21 @@ export function createWorld(options: WorldOptions): World {
   };
 
   const worldEvents: WorldEvent[] = [];
-  const actors = new Map<string, Actor<ReturnType<typeof createRolloutLogic>>>();
+  const actors = new Map<string, Actor<typeof rolloutLogic>>();
   const queued = new Set<string>();
 
-  const logic = createRolloutLogic({
+  const rolloutPorts: RolloutMachinePorts = {
     reconcile: (ns, name) => reconcileRollout(ports, ns, name),
     act: (ns, name, action) => applyUserAction(client, ns, name, action, epochMs + clock.now()),
     // A read-only look: the stored (frozen) object, not a copy.
     specPaused: (ns, name) => cluster.store.peek('Rollout', ns, name)?.spec?.paused === true,
     now: () => clock.now(),
-  });
+  };
 
   function ensureActor(name: string) {
     if (actors.has(name)) return;
-    const actor = createActor(logic, {
-      input: { namespace, name },
+    const actor = createActor(rolloutLogic, {
+      input: { namespace, name, ports: rolloutPorts },
       clock,
       systemId: `rollout/${name}`,
     });

@@ -9,6 +9,7 @@ import { createActor } from 'xstate';
 import { getShortestPaths, getSimplePaths } from 'xstate/graph';
 import {
   createRolloutLogic,
+  rolloutLogic,
   rolloutMachine,
   type RolloutEmitted,
   type RolloutMachineEvent,
@@ -404,5 +405,39 @@ describe('rolloutMachine: xstate/graph path coverage', () => {
     expect(Object.keys(rolloutMachine.config.states ?? {}).sort()).toEqual(
       ['Degraded', 'Healthy', 'Paused', 'Progressing', 'route'].sort(),
     );
+  });
+});
+
+describe('rolloutLogic: one built logic, ports from each actor input', () => {
+  it('two actors of the same logic reach their own ports', () => {
+    const clock = createVirtualClock(0);
+    const a = fakePorts({ phase: 'Paused' });
+    const b = fakePorts({ phase: 'Healthy' });
+    const actorA = createActor(rolloutLogic, {
+      input: { namespace: 'default', name: 'a', ports: a.ports },
+      clock,
+    }).start();
+    const actorB = createActor(rolloutLogic, {
+      input: { namespace: 'default', name: 'b', ports: b.ports },
+      clock,
+    }).start();
+    actorA.send({ type: 'cluster.changed' });
+    actorB.send({ type: 'cluster.changed' });
+    actorB.send({ type: 'cluster.changed' });
+    expect([a.state.reconciles, b.state.reconciles]).toEqual([1, 2]);
+    expect(tagsOf(actorA.getSnapshot())).toEqual(['Paused']);
+    expect(tagsOf(actorB.getSnapshot())).toEqual(['Healthy']);
+  });
+
+  it('an actor without ports in its input fails loudly on its first reconcile', () => {
+    const actor = createActor(rolloutLogic, {
+      input: { namespace: 'default', name: 'x' },
+      clock: createVirtualClock(0),
+    });
+    const errors: unknown[] = [];
+    actor.subscribe({ error: (e) => errors.push(e) });
+    actor.start();
+    actor.send({ type: 'cluster.changed' });
+    expect(String(errors[0])).toContain('the actor input has no ports');
   });
 });
