@@ -105,10 +105,11 @@ export function createPodLifecycle(options: PodLifecycleOptions): PodLifecycle {
     return memo;
   }
 
+  const timestamp = (ms: number): string => store.timestamp(ms);
   function contextFor(pod: Pod, memo: PodMemo): StageContext {
     return {
       now: clock.now(),
-      timestamp: (ms) => store.timestamp(ms),
+      timestamp,
       behaviour: options.behaviourOf(imageOf(pod)),
       startupMs: memo.startupMs,
       startupJitterMs: options.podStartupJitterMs,

@@ -448,7 +448,6 @@ export function createObjectStore(options: ObjectStoreOptions): ObjectStore {
       // An accessor in a literal with every field written out (no defineProperty, no spread):
       // V8 builds these from one boilerplate, much cheaper per write.
       let computed: FieldChange[] | undefined;
-      const lazy = () => (computed ??= freezeDiff(diff()));
       action =
         subresource === undefined
           ? {
@@ -460,7 +459,7 @@ export function createObjectStore(options: ObjectStoreOptions): ObjectStore {
               name,
               resourceVersion,
               get diff() {
-                return lazy();
+                return (computed ??= freezeDiff(diff()));
               },
             }
           : {
@@ -473,7 +472,7 @@ export function createObjectStore(options: ObjectStoreOptions): ObjectStore {
               subresource,
               resourceVersion,
               get diff() {
-                return lazy();
+                return (computed ??= freezeDiff(diff()));
               },
             };
     } else {

@@ -71,11 +71,6 @@ export function reconcileRollout(
     return { events: [], requeueAfterMs: undefined, phase: undefined };
   const rollout = resolveWorkloadRef(ports, obj as unknown as Rollout);
   const ctx = createRolloutContext(ports, rollout);
-  const done = (): ReconcileResult => ({
-    events: ctx.events,
-    requeueAfterMs: ctx.requeueAfterMs.length ? Math.min(...ctx.requeueAfterMs) : undefined,
-    phase: ctx.rollout.status?.phase,
-  });
 
   // Validate the rollout as stored: a workloadRef rollout has no template of its own (Argo marks the
   // resolved one TemplateResolvedFromRef and skips the template rules).
@@ -83,10 +78,10 @@ export function reconcileRollout(
   ctx.invalidSpec = invalid;
   if (invalid) {
     setInvalidSpec(ctx, invalid);
-    return done();
+    return resultOf(ctx);
   }
   const observed = rollout.status?.observedGeneration === String(rollout.metadata?.generation ?? 0);
-  if (observed && checkPausedConditions(ctx)) return done();
+  if (observed && checkPausedConditions(ctx)) return resultOf(ctx);
 
   const scaling = isScalingEvent(ctx);
   const bg = rollout.spec.strategy?.blueGreen;
@@ -97,9 +92,18 @@ export function reconcileRollout(
   ) {
     if (bg) (strategies.blueGreenReplicasOnly ?? syncReplicasOnlyBlueGreen)(ctx, scaling);
     else syncReplicasOnlyCanary(ctx, scaling);
-    return done();
+    return resultOf(ctx);
   }
   if (bg) (strategies.blueGreen ?? rolloutBlueGreen)(ctx);
   else rolloutCanary(ctx);
-  return done();
+  return resultOf(ctx);
+}
+
+/** resultOf is what one reconcile reports: its events, the earliest requeue asked for, the phase. */
+function resultOf(ctx: ReturnType<typeof createRolloutContext>): ReconcileResult {
+  return {
+    events: ctx.events,
+    requeueAfterMs: ctx.requeueAfterMs.length ? Math.min(...ctx.requeueAfterMs) : undefined,
+    phase: ctx.rollout.status?.phase,
+  };
 }

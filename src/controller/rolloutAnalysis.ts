@@ -79,14 +79,23 @@ export function currentAnalysisRuns(
   runs: readonly AnalysisRun[],
 ): CurrentAnalysisRuns {
   const s = ctx.rollout.status;
-  const byName = (status: RunStatus | undefined) =>
-    status?.name ? runs.find((r) => r.metadata?.name === status.name) : undefined;
   return {
-    step: byName(s?.canary?.currentStepAnalysisRunStatus),
-    background: byName(s?.canary?.currentBackgroundAnalysisRunStatus),
-    prePromotion: byName(s?.blueGreen?.prePromotionAnalysisRunStatus),
-    postPromotion: byName(s?.blueGreen?.postPromotionAnalysisRunStatus),
+    step: runNamed(runs, s?.canary?.currentStepAnalysisRunStatus),
+    background: runNamed(runs, s?.canary?.currentBackgroundAnalysisRunStatus),
+    prePromotion: runNamed(runs, s?.blueGreen?.prePromotionAnalysisRunStatus),
+    postPromotion: runNamed(runs, s?.blueGreen?.postPromotionAnalysisRunStatus),
   };
+}
+
+/** runNamed is the run a status entry names, if it is among `runs`. */
+function runNamed(
+  runs: readonly AnalysisRun[],
+  status: RunStatus | undefined,
+): AnalysisRun | undefined {
+  const name = status?.name;
+  if (!name) return undefined;
+  for (const r of runs) if (r.metadata?.name === name) return r;
+  return undefined;
 }
 
 function cancelAnalysisRuns(ctx: RolloutContext, runs: readonly (AnalysisRun | undefined)[]): void {

@@ -573,24 +573,30 @@ export function calculateRolloutConditions(
   const ro = ctx.rollout;
   const paused = (ro.status?.pauseConditions?.length ?? 0) > 0 || ro.spec.paused === true;
   const aborted = isAborted(ctx.pause);
-  const cond = (
-    type: string,
-    status: 'True' | 'False' | 'Unknown',
-    reason: string,
-    message: string,
-  ) => newRolloutCondition(type, status, reason, message, ctx.now);
 
   let becameUnhealthy = false;
   const healthyCond = getRolloutCondition(ro.status, ConditionType.Healthy);
   if (!paused && rolloutHealthy(ctx, s)) {
     setRolloutCondition(
       s,
-      cond(ConditionType.Healthy, 'True', Reason.RolloutHealthy, Message.healthy),
+      newRolloutCondition(
+        ConditionType.Healthy,
+        'True',
+        Reason.RolloutHealthy,
+        Message.healthy,
+        ctx.now,
+      ),
     );
   } else if (healthyCond) {
     becameUnhealthy = setRolloutCondition(
       s,
-      cond(ConditionType.Healthy, 'False', Reason.RolloutHealthy, Message.notHealthy),
+      newRolloutCondition(
+        ConditionType.Healthy,
+        'False',
+        Reason.RolloutHealthy,
+        Message.notHealthy,
+        ctx.now,
+      ),
     );
   }
 
@@ -600,7 +606,13 @@ export function calculateRolloutConditions(
     if (
       setRolloutCondition(
         s,
-        cond(ConditionType.Progressing, 'False', Reason.RolloutAborted, message),
+        newRolloutCondition(
+          ConditionType.Progressing,
+          'False',
+          Reason.RolloutAborted,
+          message,
+          ctx.now,
+        ),
       )
     ) {
       record(ctx, Reason.RolloutAborted, message, 'Warning');
@@ -613,11 +625,12 @@ export function calculateRolloutConditions(
     if (rolloutHealthy(ctx, s)) {
       setRolloutCondition(
         s,
-        cond(
+        newRolloutCondition(
           ConditionType.Progressing,
           'True',
           Reason.NewReplicaSetAvailable,
           Message.replicaSetCompleted(rsName),
+          ctx.now,
         ),
       );
     } else if (rolloutProgressing(ctx, s) || becameUnhealthy) {
@@ -627,7 +640,7 @@ export function calculateRolloutConditions(
         reason = Reason.ReplicaSetNotAvailable;
         msg = Message.notAvailable;
       }
-      const next = cond(ConditionType.Progressing, 'True', reason, msg);
+      const next = newRolloutCondition(ConditionType.Progressing, 'True', reason, msg, ctx.now);
       if (currentCond) {
         if (currentCond.status === 'True') next.lastTransitionTime = currentCond.lastTransitionTime;
         removeRolloutCondition(s, ConditionType.Progressing);
@@ -637,7 +650,13 @@ export function calculateRolloutConditions(
       const msg = Message.replicaSetTimeOut(rsName);
       const changed = setRolloutCondition(
         s,
-        cond(ConditionType.Progressing, 'False', Reason.ProgressDeadlineExceeded, msg),
+        newRolloutCondition(
+          ConditionType.Progressing,
+          'False',
+          Reason.ProgressDeadlineExceeded,
+          msg,
+          ctx.now,
+        ),
       );
       if (ro.spec.progressDeadlineAbort && (changed || !isAborted(ctx.pause))) {
         addAbort(ctx.pause, msg);
@@ -654,8 +673,20 @@ export function calculateRolloutConditions(
   setRolloutCondition(
     s,
     available
-      ? cond(ConditionType.Available, 'True', Reason.Available, Message.available)
-      : cond(ConditionType.Available, 'False', Reason.Available, Message.notAvailable),
+      ? newRolloutCondition(
+          ConditionType.Available,
+          'True',
+          Reason.Available,
+          Message.available,
+          ctx.now,
+        )
+      : newRolloutCondition(
+          ConditionType.Available,
+          'False',
+          Reason.Available,
+          Message.notAvailable,
+          ctx.now,
+        ),
   );
 
   const failure = replicaFailure(ctx);
@@ -665,12 +696,24 @@ export function calculateRolloutConditions(
   if (s.stableRS && s.stableRS === s.currentPodHash) {
     setRolloutCondition(
       s,
-      cond(ConditionType.Completed, 'True', Reason.RolloutCompleted, Reason.RolloutCompleted),
+      newRolloutCondition(
+        ConditionType.Completed,
+        'True',
+        Reason.RolloutCompleted,
+        Reason.RolloutCompleted,
+        ctx.now,
+      ),
     );
   } else if (
     setRolloutCondition(
       s,
-      cond(ConditionType.Completed, 'False', Reason.RolloutCompleted, Reason.RolloutCompleted),
+      newRolloutCondition(
+        ConditionType.Completed,
+        'False',
+        Reason.RolloutCompleted,
+        Reason.RolloutCompleted,
+        ctx.now,
+      ),
     )
   ) {
     record(
@@ -692,21 +735,25 @@ function isSaturatedRS(ctx: RolloutContext, rs: ReplicaSet): boolean {
   );
 }
 
+function replicaFailureCondition(
+  c: NonNullable<NonNullable<ReplicaSet['status']>['conditions']>[number],
+): RolloutCondition {
+  return {
+    type: c.type,
+    status: c.status,
+    reason: c.reason,
+    message: c.message,
+    lastTransitionTime: c.lastTransitionTime,
+    lastUpdateTime: c.lastTransitionTime,
+  } as unknown as RolloutCondition;
+}
+
 function replicaFailure(ctx: RolloutContext) {
-  const toCond = (c: NonNullable<NonNullable<ReplicaSet['status']>['conditions']>[number]) =>
-    ({
-      type: c.type,
-      status: c.status,
-      reason: c.reason,
-      message: c.message,
-      lastTransitionTime: c.lastTransitionTime,
-      lastUpdateTime: c.lastTransitionTime,
-    }) as unknown as RolloutCondition;
   const fromNew = ctx.newRS?.status?.conditions?.find((c) => c.type === 'ReplicaFailure');
-  if (fromNew) return toCond(fromNew);
+  if (fromNew) return replicaFailureCondition(fromNew);
   for (const rs of ctx.allRSs) {
     const c = rs.status?.conditions?.find((x) => x.type === 'ReplicaFailure');
-    if (c) return toCond(c);
+    if (c) return replicaFailureCondition(c);
   }
   return undefined;
 }
@@ -799,33 +846,46 @@ export function checkPausedConditions(ctx: RolloutContext): boolean {
   // Once the rollout is completed (stable == current) pausing no longer flips Progressing.
   const completed = !!ro.status?.stableRS && ro.status.stableRS === ro.status.currentPodHash;
   const updates = [];
-  const cond = (
-    type: string,
-    status: 'True' | 'False' | 'Unknown',
-    reason: string,
-    message: string,
-  ) => newRolloutCondition(type, status, reason, message, ctx.now);
   if (paused !== progPaused && !abortCond && !(paused && completed)) {
     updates.push(
       paused
-        ? cond(ConditionType.Progressing, 'Unknown', Reason.RolloutPaused, Message.rolloutPaused)
-        : cond(ConditionType.Progressing, 'Unknown', Reason.RolloutResumed, Message.rolloutResumed),
+        ? newRolloutCondition(
+            ConditionType.Progressing,
+            'Unknown',
+            Reason.RolloutPaused,
+            Message.rolloutPaused,
+            ctx.now,
+          )
+        : newRolloutCondition(
+            ConditionType.Progressing,
+            'Unknown',
+            Reason.RolloutResumed,
+            Message.rolloutResumed,
+            ctx.now,
+          ),
     );
   }
   if (!ro.status?.abort && abortCond) {
     updates.push(
-      cond(ConditionType.Progressing, 'Unknown', Reason.RolloutRetry, Message.rolloutRetry),
+      newRolloutCondition(
+        ConditionType.Progressing,
+        'Unknown',
+        Reason.RolloutRetry,
+        Message.rolloutRetry,
+        ctx.now,
+      ),
     );
   }
   const pausedCond = getRolloutCondition(ro.status, ConditionType.Paused);
   const pausedTrue = pausedCond?.status === 'True';
   if (paused !== pausedTrue && !abortCond) {
     updates.push(
-      cond(
+      newRolloutCondition(
         ConditionType.Paused,
         paused ? 'True' : 'False',
         Reason.RolloutPaused,
         Message.rolloutPaused,
+        ctx.now,
       ),
     );
   }

@@ -234,12 +234,9 @@ export function filterAnalysisRunsToDelete(
     const hash = rs?.metadata?.labels?.[ROLLOUT_POD_TEMPLATE_HASH_LABEL];
     if (rs && hash !== undefined) rsAlive.set(hash, !rs.metadata?.deletionTimestamp);
   }
-  const created = (r: AnalysisRun) => r.metadata?.creationTimestamp ?? '';
   const sorted = runs
-    .map((r, i) => ({ r, i }))
-    .sort((a, b) =>
-      created(a.r) === created(b.r) ? a.i - b.i : created(a.r) > created(b.r) ? -1 : 1,
-    )
+    .map((r, i) => ({ r, i, created: r.metadata?.creationTimestamp ?? '' }))
+    .sort((a, b) => (a.created === b.created ? a.i - b.i : a.created > b.created ? -1 : 1))
     .map((x) => x.r);
   let keptSuccessful = 0;
   let keptUnsuccessful = 0;

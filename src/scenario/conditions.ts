@@ -474,10 +474,10 @@ function observeObjects(objects: readonly KubeObject[], rolloutName: string): Ob
   const rollout = objects.find((o) => o.kind === 'Rollout' && nameOf(o) === rolloutName);
   if (!rollout) return emptyObservation(rolloutName, errorRate);
   const g = gather(objects, rollout);
-  const status = (key: string): unknown => at(rollout, 'status', key);
-  const counter = (key: string): number => num(status(key)) ?? 0; // omitempty: absent means 0
-  const currentHash = str(status('currentPodHash'));
-  const stableHash = str(status('stableRS'));
+  // omitempty: an absent counter means 0.
+  const st = at(rollout, 'status');
+  const currentHash = str(at(st, 'currentPodHash'));
+  const stableHash = str(at(st, 'stableRS'));
   const isCanary = at(rollout, 'spec', 'strategy', 'canary') !== undefined;
   const setWeight = isCanary ? setWeightOf(rollout) : null;
   // Pod counts are computed on first read (see gatherObjects): conditions and records that never
@@ -550,12 +550,12 @@ function observeObjects(objects: readonly KubeObject[], rolloutName: string): Ob
 
   const weights = at(rollout, 'status', 'canary', 'weights');
   const bg = at(rollout, 'spec', 'strategy', 'blueGreen');
-  const stepIndex = num(status('currentStepIndex'));
+  const stepIndex = num(at(st, 'currentStepIndex'));
   return {
     rollout: rolloutName,
     found: true,
-    status: str(status('phase')) ?? null,
-    message: str(status('message')) ?? '',
+    status: str(at(st, 'phase')) ?? null,
+    message: str(at(st, 'message')) ?? '',
     step: stepIndex ?? null,
     setWeight,
     actualWeight:
@@ -569,10 +569,10 @@ function observeObjects(objects: readonly KubeObject[], rolloutName: string): Ob
     get revisionPods() {
       return podsOf().revisionPods;
     },
-    replicas: counter('replicas'),
-    availableReplicas: counter('availableReplicas'),
-    readyReplicas: counter('readyReplicas'),
-    updatedReplicas: counter('updatedReplicas'),
+    replicas: num(at(st, 'replicas')) ?? 0,
+    availableReplicas: num(at(st, 'availableReplicas')) ?? 0,
+    readyReplicas: num(at(st, 'readyReplicas')) ?? 0,
+    updatedReplicas: num(at(st, 'updatedReplicas')) ?? 0,
     activeRevision:
       bg === undefined
         ? null
@@ -586,10 +586,10 @@ function observeObjects(objects: readonly KubeObject[], rolloutName: string): Ob
     canaryWeight: weights === undefined ? null : (num(at(weights, 'canary', 'weight')) ?? 0),
     stableWeight: weights === undefined ? null : (num(at(weights, 'stable', 'weight')) ?? 0),
     revisionScaleDownDelay: scaleDown,
-    abort: status('abort') === true,
+    abort: at(st, 'abort') === true,
     analysisRuns,
     services,
-    conditions: list(status('conditions')).map((c) => ({
+    conditions: list(at(st, 'conditions')).map((c) => ({
       type: str(at(c, 'type')) ?? '',
       status: str(at(c, 'status')) ?? '',
       reason: str(at(c, 'reason')) ?? '',
