@@ -518,7 +518,12 @@ export function createReplicaSetController(
     if ((rs.spec?.minReadySeconds ?? 0) > 0) status = calculateReplicaSetStatus(rs, pods, nowAbs);
     else {
       const counts = countPods(key, rs, pods);
-      status = statusFromCounts(rs, { ...counts, available: counts.ready });
+      status = statusFromCounts(rs, {
+        replicas: counts.replicas,
+        fullyLabeled: counts.fullyLabeled,
+        ready: counts.ready,
+        available: counts.ready,
+      });
     }
     const latest = store.peek('ReplicaSet', namespace, name);
     if (latest !== undefined && !jsonEqual(latest.status, status)) {

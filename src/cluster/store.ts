@@ -135,10 +135,24 @@ function uidFrom(rng: ClusterRng): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-function specPart(obj: KubeObject): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(obj)) if (!NON_SPEC_KEYS.has(k)) out[k] = v;
-  return out;
+/** specEqual compares two versions of an object outside the non-spec keys (what bumps generation). */
+function specEqual(a: KubeObject, b: KubeObject): boolean {
+  const oa = a as unknown as Record<string, unknown>;
+  const ob = b as unknown as Record<string, unknown>;
+  let na = 0;
+  for (const k in oa) {
+    if (!Object.prototype.hasOwnProperty.call(oa, k) || NON_SPEC_KEYS.has(k)) continue;
+    const v = oa[k];
+    if (v === undefined) continue;
+    na++;
+    if (!Object.prototype.hasOwnProperty.call(ob, k) || !jsonEqual(v, ob[k])) return false;
+  }
+  let nb = 0;
+  for (const k in ob) {
+    if (Object.prototype.hasOwnProperty.call(ob, k) && !NON_SPEC_KEYS.has(k) && ob[k] !== undefined)
+      nb++;
+  }
+  return na === nb;
 }
 
 interface Watcher {
@@ -526,7 +540,7 @@ export function createObjectStore(options: ObjectStoreOptions): ObjectStore {
     meta.resourceVersion = pm.resourceVersion;
     const candidate = adoptVersion(next, prev);
     const cmeta = candidate.metadata!;
-    if (pm.generation !== undefined && !jsonEqual(specPart(prev), specPart(candidate))) {
+    if (pm.generation !== undefined && !specEqual(prev, candidate)) {
       cmeta.generation = pm.generation + 1;
     }
     if (jsonEqual(prev, candidate)) return prev;
