@@ -175,6 +175,11 @@ function createHashMemo(): HashMemo {
   return { byIdentity: new WeakMap(), byContent: new Map() };
 }
 
+// Shared by every world in the process: the hashes are pure functions of content, and a new
+// world (the sandbox's next run, a --repeat seed) hashes the same templates again.
+const templateHashes = createHashMemo();
+const stepHashes = createHashMemo();
+
 /**
  * memoHash returns `compute()` for `key`, remembered by identity for frozen keys and by content
  * (a deep, frozen copy compared with {@link sameJson}) otherwise. The hashes are pure functions
@@ -182,25 +187,32 @@ function createHashMemo(): HashMemo {
  */
 function memoHash(memo: HashMemo, key: unknown, variant: number, compute: () => string): string {
   if (typeof key !== 'object' || key === null) return compute();
+  let byVariant: Map<number, string> | undefined;
   if (Object.isFrozen(key)) {
-    let byVariant = memo.byIdentity.get(key);
+    byVariant = memo.byIdentity.get(key);
     if (!byVariant) memo.byIdentity.set(key, (byVariant = new Map<number, string>()));
-    let hash = byVariant.get(variant);
-    if (hash === undefined) byVariant.set(variant, (hash = compute()));
-    return hash;
+    const known = byVariant.get(variant);
+    if (known !== undefined) return known;
   }
+  // A frozen key seen for the first time (another world's equal template) is looked up by
+  // content too, then remembered by identity.
   let recent = memo.byContent.get(variant);
   if (!recent) memo.byContent.set(variant, (recent = []));
+  let hash: string | undefined;
   for (let i = 0; i < recent.length; i++) {
     const entry = recent[i];
     if (sameJson(entry.value, key)) {
       if (i > 0) recent.unshift(...recent.splice(i, 1));
-      return entry.hash;
+      hash = entry.hash;
+      break;
     }
   }
-  const hash = compute();
-  recent.unshift({ value: deepFreeze(cloneJson(key)), hash });
-  if (recent.length > CONTENT_MEMO_SIZE) recent.pop();
+  if (hash === undefined) {
+    hash = compute();
+    recent.unshift({ value: deepFreeze(cloneJson(key)), hash });
+    if (recent.length > CONTENT_MEMO_SIZE) recent.pop();
+  }
+  byVariant?.set(variant, hash);
   return hash;
 }
 
@@ -223,12 +235,12 @@ function toUserAction(action: RolloutAction, nowMs: number): UserAction {
  * the canonical JSON is the second (shared by every world in the process: validation is pure).
  */
 const validationMemo = new Map<string, string | undefined>();
+// A spec met for the first time (a new object: another world's, or a copy) is looked up among
+// recent specs (deep, frozen copies) with their memo key, so an equal spec (equal canonical JSON)
+// finds the key without writing the canonical JSON again. Shared by every world, like the memo.
+const recentKeys: { name: unknown; spec: unknown; key: string }[] = [];
 function createRolloutValidator(): (rollout: ControllerObject) => string | undefined {
   const bySpec = new WeakMap<object, string | undefined>();
-  // The controller validates the copy of the spec it was given, a new object every reconcile:
-  // recent specs are kept (deep, frozen copies) with their memo key, so an equal spec (equal
-  // canonical JSON) finds the key without writing the canonical JSON again.
-  const recentKeys: { name: unknown; spec: unknown; key: string }[] = [];
   return (rollout) => {
     const spec = rollout.spec as object | undefined;
     if (spec && bySpec.has(spec)) return bySpec.get(spec);
@@ -310,8 +322,6 @@ export function createWorld(options: WorldOptions): World {
   };
 
   // Stored objects are frozen and replaced on change; the controller's copies match by content.
-  const templateHashes = createHashMemo();
-  const stepHashes = createHashMemo();
   const routerCache = new Map<string, ReturnType<typeof createRoutersFor>>();
   // One data plane per world: what routers wrote reaches the simulated proxies after their delay.
   const dataPlane = createDataPlane({ clock });
