@@ -3,11 +3,21 @@
  * Prints: virtual seconds per wall second for blue-to-yellow, the wall time of a 1,000-replica,
  * 20-step canary, and how both grow with replicas and steps. Targets are printed next to figures;
  * nothing here fails a build (the machines are noisy; compare ratios from one run).
+ *
+ * Blue-to-yellow is measured twice: the engine as the CLI runs it (this process, through tsx,
+ * whose transform wraps every named function in a `__name` call), and the engine as the sandbox
+ * ships it (built by Vite into a temporary directory, imported here; same sources, no wrappers).
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { build } from 'vite';
+import * as sourceEngine from '../src/scenario';
 import { parseScenario, runScenario, type Scenario } from '../src/scenario';
+
+type Engine = Pick<typeof sourceEngine, 'parseScenario' | 'runScenario'>;
 
 function load(file: string, text = readFileSync(file, 'utf8')): Scenario {
   const parsed = parseScenario(text, file);
@@ -78,38 +88,82 @@ function best(s: Scenario, repeats: number) {
 
 const fmt = (n: number, d = 1) => n.toFixed(d).padStart(9);
 
-const b2y = load(resolve(import.meta.dirname, '../simulations/blue-to-yellow.yaml'));
-// A blue-to-yellow run is ~4 ms of work, shorter than V8's tier-up: the first ~200 runs measure
-// the JIT, not the engine (after 20 runs a run still took 2–3× its steady-state time). So: the
-// first run, then the time per run in batches of 20 once 400 runs have warmed the engine up; the
-// median batch is the figure (GC pauses inside a batch count), the best batch is printed beside it.
-const first = runOnce(b2y);
-const early: number[] = [];
-for (let i = 1; i < 400; i++) {
-  const r = runOnce(b2y);
-  if (i < 20) early.push(r.wallMs);
+const B2Y_FILE = resolve(import.meta.dirname, '../simulations/blue-to-yellow.yaml');
+
+/**
+ * measureBlueToYellow runs blue-to-yellow on `engine`. A run is ~4 ms of work, shorter than V8's
+ * tier-up: the first ~200 runs measure the JIT, not the engine (after 20 runs a run still took
+ * 2–3× its steady-state time). So: the first run, then the time per run in batches of 20 once 400
+ * runs have warmed the engine up; the median batch is the figure (GC pauses inside a batch
+ * count), the best and worst batches are printed beside it.
+ */
+function measureBlueToYellow(engine: Engine, label: string): void {
+  const parsed = engine.parseScenario(readFileSync(B2Y_FILE, 'utf8'), B2Y_FILE);
+  if (!parsed.scenario) throw new Error('blue-to-yellow.yaml does not parse');
+  const scenario = parsed.scenario;
+  const once = (): { wallMs: number; virtualMs: number } => {
+    const t0 = performance.now();
+    const run = engine.runScenario(scenario);
+    const wallMs = performance.now() - t0;
+    if (!run.result.passed) throw new Error(`blue-to-yellow failed (${label})`);
+    run.world.dispose();
+    return { wallMs, virtualMs: run.result.virtualTimeMs };
+  };
+  const first = once();
+  const early: number[] = [];
+  for (let i = 1; i < 400; i++) {
+    const r = once();
+    if (i < 20) early.push(r.wallMs);
+  }
+  const batches: number[] = [];
+  for (let batch = 0; batch < 15; batch++) {
+    const t0 = performance.now();
+    for (let i = 0; i < 20; i++) once();
+    batches.push((performance.now() - t0) / 20);
+  }
+  batches.sort((x, y) => x - y);
+  const median = batches[Math.floor(batches.length / 2)];
+  const virtualMs = first.virtualMs;
+  const ratio = (ms: number) => `${Math.round(virtualMs / ms).toLocaleString('en')}×`;
+  console.log(
+    `blue-to-yellow, ${label}: ${(virtualMs / 1000).toFixed(1)} virtual s in ${median.toFixed(2)} ms wall per run`,
+  );
+  console.log(`  → ${ratio(median)} faster than real time (target ≥ 10,000×)`);
+  console.log(
+    `  batches of 20 warm runs: median ${ratio(median)}, best ${ratio(batches[0])}, worst ${ratio(batches[batches.length - 1])}`,
+  );
+  console.log(
+    `  cold: first run ${first.wallMs.toFixed(1)} ms (${ratio(first.wallMs)}); runs 2–20 best ${Math.min(...early).toFixed(1)} ms (${ratio(Math.min(...early))})\n`,
+  );
 }
-const batches: number[] = [];
-for (let batch = 0; batch < 15; batch++) {
-  const t0 = performance.now();
-  for (let i = 0; i < 20; i++) runOnce(b2y);
-  batches.push((performance.now() - t0) / 20);
+
+/** viteEngine builds src/scenario with Vite (dependencies bundled, as in the sandbox) and imports it. */
+async function viteEngine(): Promise<{ engine: Engine; cleanup: () => void }> {
+  const outDir = mkdtempSync(join(tmpdir(), 'rollout-lab-bench-'));
+  await build({
+    configFile: false,
+    logLevel: 'silent',
+    ssr: { noExternal: true },
+    build: {
+      ssr: resolve(import.meta.dirname, '../src/scenario/index.ts'),
+      outDir,
+      emptyOutDir: true,
+      minify: false,
+      rollupOptions: { output: { entryFileNames: 'engine.mjs' } },
+    },
+  });
+  const engine = (await import(pathToFileURL(join(outDir, 'engine.mjs')).href)) as Engine;
+  return { engine, cleanup: () => rmSync(outDir, { recursive: true, force: true }) };
 }
-batches.sort((x, y) => x - y);
-const median = batches[Math.floor(batches.length / 2)];
-const virtualMs = runOnce(b2y).virtualMs;
-const ratio = (ms: number) => Math.round(virtualMs / ms).toLocaleString('en');
+
 console.log('Rollout Lab engine benchmark (wall time around the runs only)\n');
-console.log(
-  `blue-to-yellow: ${(virtualMs / 1000).toFixed(1)} virtual s in ${median.toFixed(2)} ms wall per run (warm: median of 15 batches of 20 runs)`,
-);
-console.log(`  → ${ratio(median)}× faster than real time (target ≥ 10,000×)`);
-console.log(
-  `  best batch ${batches[0].toFixed(2)} ms (${ratio(batches[0])}×), worst ${batches[batches.length - 1].toFixed(2)} ms (${ratio(batches[batches.length - 1])}×)`,
-);
-console.log(
-  `  cold: first run ${first.wallMs.toFixed(1)} ms (${ratio(first.wallMs)}×); runs 2–20 best ${Math.min(...early).toFixed(1)} ms (${ratio(Math.min(...early))}×)\n`,
-);
+measureBlueToYellow(sourceEngine, 'CLI engine (tsx)');
+const built = await viteEngine();
+try {
+  measureBlueToYellow(built.engine, 'sandbox engine (Vite build)');
+} finally {
+  built.cleanup();
+}
 
 const big = best(canaryScenario(1000, 20), 2);
 console.log(
