@@ -120,6 +120,8 @@ function failRun(run: AnalysisRun, message: string, nowMs: number): AnalysisRunR
 interface InFlightState {
   readonly provider?: InFlight;
   readonly scripted?: { readonly value?: unknown; readonly phase?: MeasurementPhase };
+  /** For a measurement without resumeAt (wakeOnly): when the run should look again (epoch ms). */
+  readonly wakeAt?: number;
 }
 
 function inFlightOf(m: Measurement): InFlightState {
@@ -168,13 +170,16 @@ function measurementFromStep(
     return m;
   }
   if (step.status === 'inFlight') {
+    const dueMs = epochMs + virtualNow + step.resumeAfterMs;
     const state: InFlightState = scriptedState
       ? { scripted: scriptedState }
-      : { provider: step.inFlight };
+      : step.wakeOnly
+        ? { provider: step.inFlight, wakeAt: dueMs }
+        : { provider: step.inFlight };
     return {
       phase: 'Running',
       startedAt,
-      resumeAt: timestampFromEpochMs(epochMs + virtualNow + step.resumeAfterMs),
+      ...(step.wakeOnly && !scriptedState ? {} : { resumeAt: timestampFromEpochMs(dueMs) }),
       metadata: { ...(step.metadata ?? {}), [IN_FLIGHT_METADATA_KEY]: JSON.stringify(state) },
     };
   }
@@ -356,6 +361,8 @@ export function reconcileAnalysisRun(
       args: argValues,
       namespace,
       runName: run.metadata?.name ?? '',
+      runUid: run.metadata?.uid ?? '',
+      measurementsTaken: (existing?.count ?? 0) + (existing?.error ?? 0),
     };
     let measurement = takeMeasurement({
       metricYaml: metric,
@@ -408,9 +415,27 @@ export function reconcileAnalysisRun(
   status.metricResults = trimMeasurementHistory(status.metricResults ?? [], retention.matched);
   run = { ...run, status };
 
-  const next = calculateNextReconcileTime(run, metrics, nowMs);
+  const next = earliest(calculateNextReconcileTime(run, metrics, nowMs), wakeTime(run));
   const out: AnalysisRunReconcileResult = { run, measurements: recorded };
   return next === undefined ? out : { ...out, nextReconcileInMs: Math.max(0, next - nowMs) };
+}
+
+function earliest(a: number | undefined, b: number | undefined): number | undefined {
+  return a === undefined ? b : b === undefined ? a : Math.min(a, b);
+}
+
+/**
+ * wakeTime is the earliest wake-up of in-flight measurements without resumeAt (Job): the moment
+ * their Job changes, when Argo's Job informer would requeue the run.
+ */
+function wakeTime(run: AnalysisRun): number | undefined {
+  let at: number | undefined;
+  for (const result of run.status?.metricResults ?? []) {
+    const last = result.measurements?.[result.measurements.length - 1];
+    if (!last || last.finishedAt || last.resumeAt) continue;
+    at = earliest(at, inFlightOf(last).wakeAt);
+  }
+  return at;
 }
 
 /** analysisRunPhase returns a run's phase ('' before its first pass). */

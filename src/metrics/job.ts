@@ -3,8 +3,9 @@
  * when the Job completes and fails when it fails. Counterpart: metricproviders/job/job.go.
  * Providers never hold the cluster, so the Job's fate is planned at start from how its image
  * behaves (`signals.jobOutcome`: exit code, run time, pull error) and the JobSpec's backoffLimit
- * and activeDeadlineSeconds, and reached on resume. Rule: value is always "" (Argo never sets
- * one); the provider decides the phase, conditions are ignored.
+ * and activeDeadlineSeconds, and reached on resume. Terminate deletes the Job and is Successful,
+ * as in Argo. Rule: measurements have no value (Argo never sets one); the provider decides the phase,
+ * conditions are ignored.
  */
 import type { InFlight, MeasureEnv, MeasureStep, MetricOf, MetricProviderImpl } from './provider';
 import { fail, rec, str } from './common';
@@ -85,7 +86,8 @@ function start(metric: MetricOf<'job'>, env: MeasureEnv): MeasureStep {
   const deadline =
     typeof spec.activeDeadlineSeconds === 'number' ? spec.activeDeadlineSeconds * 1000 : undefined;
   const plan = planJob(outcome, backoffLimit, deadline);
-  const jobName = `${env.runName}.${metric.name}`;
+  // newJobName: `<run uid>.<metric>.<count + error + 1>` (a new Job per measurement).
+  const jobName = `${env.runUid || env.runName}.${metric.name}.${(env.measurementsTaken ?? 0) + 1}`;
   return {
     status: 'inFlight',
     inFlight: {
@@ -96,6 +98,7 @@ function start(metric: MetricOf<'job'>, env: MeasureEnv): MeasureStep {
       ...(plan.message ? { message: plan.message } : {}),
     },
     resumeAfterMs: plan.endsAfterMs,
+    wakeOnly: true,
     metadata: { [JOB_NAME_KEY]: jobName },
   };
 }
@@ -109,6 +112,7 @@ function resume(_metric: MetricOf<'job'>, inFlight: InFlight, env: MeasureEnv): 
       status: 'inFlight',
       inFlight,
       resumeAfterMs: endsAt - env.now,
+      wakeOnly: true,
       metadata: { [JOB_NAME_KEY]: jobName },
     };
   }
@@ -116,7 +120,7 @@ function resume(_metric: MetricOf<'job'>, inFlight: InFlight, env: MeasureEnv): 
   const message = str(inFlight.message);
   return {
     status: 'done',
-    value: '',
+    value: undefined, // Argo's Job measurements carry no value
     phase,
     metadata: { [JOB_NAME_KEY]: jobName },
     ...(message && phase !== 'Successful' ? { message } : {}),
@@ -126,11 +130,13 @@ function resume(_metric: MetricOf<'job'>, inFlight: InFlight, env: MeasureEnv): 
 function terminate(_metric: MetricOf<'job'>, inFlight: InFlight): MeasureStep {
   const jobName = str(inFlight.jobName);
   if (jobName === '') return fail('job metadata reference missing');
-  // The Job is deleted; the measurement ends without a verdict.
+  // Argo's Job provider deletes the Job and marks the measurement Successful (the analysis
+  // controller then adds "Metric Terminated"). The digest's "Inconclusive" comes from the unit
+  // tests' provider mock, not from the provider.
   return {
     status: 'done',
-    value: '',
-    phase: 'Inconclusive',
+    value: undefined, // Argo's Job measurements carry no value
+    phase: 'Successful',
     metadata: { [JOB_NAME_KEY]: jobName },
   };
 }

@@ -29,6 +29,12 @@ export type MeasureStep =
       readonly status: 'inFlight';
       readonly inFlight: InFlight;
       readonly resumeAfterMs: number;
+      /**
+       * The measurement carries no resumeAt (Argo's Job provider sets none: the Job informer wakes
+       * the run when the Job changes, and every pass resumes it, or terminates it). The run still
+       * wakes after resumeAfterMs, standing in for that informer event.
+       */
+      readonly wakeOnly?: boolean;
       readonly metadata?: Readonly<Record<string, string>>;
     }
   | {
@@ -85,8 +91,15 @@ export interface MeasureEnv {
   readonly args: Readonly<Record<string, string>>;
   /** Namespace of the AnalysisRun. */
   readonly namespace: string;
-  /** Name of the AnalysisRun (Job providers name their Job after it). */
+  /** Name of the AnalysisRun. */
   readonly runName: string;
+  /** The AnalysisRun's uid (the Job provider names its Jobs after it); runName when it has none. */
+  readonly runUid?: string;
+  /**
+   * Measurements this metric has counted so far (its result's count + error): the Job provider's
+   * Job for a new measurement is `<run uid>.<metric>.<taken + 1>`.
+   */
+  readonly measurementsTaken?: number;
 }
 
 /** The provider-specific config of a metric of kind K. */

@@ -31,7 +31,12 @@ import {
   type RolloutMachinePorts,
   type UserAction,
 } from '../controller';
-import { isCompletedPhase } from '../kernels';
+import {
+  DEFAULT_MEASUREMENT_HISTORY_LIMIT,
+  getMeasurementRetentionMetrics,
+  isCompletedPhase,
+  METRIC_TERMINATED_MESSAGE,
+} from '../kernels';
 import { loadManifests, validateObjects, type AnalysisRun, type Pod } from '../model';
 import { providerFor, type SignalView } from '../metrics';
 import {
@@ -513,9 +518,14 @@ export function createWorld(options: WorldOptions): World {
         }),
       persist: (run) => {
         const ns = run.metadata?.namespace ?? namespace;
-        if (cluster.store.peek('AnalysisRun', ns, run.metadata?.name ?? '')) {
+        const before = cluster.store.peek<AnalysisRun['kind']>(
+          'AnalysisRun',
+          ns,
+          run.metadata?.name ?? '',
+        );
+        if (before) {
           cluster.client.updateStatus(run);
-          syncJobs(run);
+          syncJobs(run, before);
         }
       },
     }));
@@ -529,7 +539,16 @@ export function createWorld(options: WorldOptions): World {
    * outcome, so these pods are written here, not walked by the pod lifecycle. Simplification: a
    * Job that retries (backoffLimit) shows one pod, not one pod per attempt.
    */
-  function syncJobs(run: AnalysisRun): void {
+  // Jobs deleted (terminated measurements, garbage collection) are never written again, although
+  // their measurements may still name them.
+  const deletedJobs = new Set<string>();
+  function deleteJob(ns: string, name: string): void {
+    deletedJobs.add(`${ns}/${name}`);
+    // Foreground deletion in Argo; here the Job goes and the garbage collector takes its pod.
+    if (cluster.store.peek('Job', ns, name)) cluster.client.delete('Job', ns, name);
+  }
+
+  function syncJobs(run: AnalysisRun, before: AnalysisRun): void {
     const ns = run.metadata?.namespace ?? namespace;
     for (const result of run.status?.metricResults ?? []) {
       const metric = run.spec?.metrics?.find((m) => m.name === result.name);
@@ -538,7 +557,12 @@ export function createWorld(options: WorldOptions): World {
       const jobMeta = metric?.provider?.job?.metadata;
       for (const m of result.measurements ?? []) {
         const jobName = m.metadata?.['job-name'];
-        if (!jobName) continue;
+        if (!jobName || deletedJobs.has(`${ns}/${jobName}`)) continue;
+        // A terminated in-flight measurement: the provider deleted its Job.
+        if (m.finishedAt && m.message === METRIC_TERMINATED_MESSAGE) {
+          deleteJob(ns, jobName);
+          continue;
+        }
         const done = !!m.finishedAt;
         const status: Record<string, unknown> = { startTime: m.startedAt };
         if (!done) status.active = 1;
@@ -597,6 +621,37 @@ export function createWorld(options: WorldOptions): World {
         }
         syncJobPod(ns, jobName, m);
       }
+    }
+    garbageCollectJobs(run, before);
+  }
+
+  /**
+   * garbageCollectJobs: when a pass appended a measurement to a Job metric already holding its
+   * retention limit (10, or its measurementRetention), Argo trims that metric's history and asks
+   * the Job provider to garbage-collect, which deletes the run's oldest Jobs (all its metrics)
+   * beyond that limit.
+   */
+  function garbageCollectJobs(run: AnalysisRun, before: AnalysisRun): void {
+    const ns = run.metadata?.namespace ?? namespace;
+    const uid = run.metadata?.uid ?? '';
+    const metrics = run.spec?.metrics ?? [];
+    const retention = getMeasurementRetentionMetrics(run.spec?.measurementRetention, metrics);
+    for (const result of run.status?.metricResults ?? []) {
+      if (!metrics.find((m) => m.name === result.name)?.provider?.job) continue;
+      const rule = retention.kind === 'ok' ? retention.matched[result.name] : undefined;
+      const limit = rule && rule.limit > 0 ? rule.limit : DEFAULT_MEASUREMENT_HISTORY_LIMIT;
+      const prior = before.status?.metricResults?.find((r) => r.name === result.name);
+      const priorNames = new Set((prior?.measurements ?? []).map((m) => m.metadata?.['job-name']));
+      const last = result.measurements?.[result.measurements.length - 1];
+      const appended = last !== undefined && !priorNames.has(last.metadata?.['job-name']);
+      if (!appended || (prior?.measurements?.length ?? 0) < limit) continue;
+      const jobs = cluster.store
+        .peekList('Job', { namespace: ns })
+        .filter((j) => j.metadata?.labels?.['analysisrun.argoproj.io/uid'] === uid)
+        .sort((a, b) =>
+          (a.metadata?.creationTimestamp ?? '') < (b.metadata?.creationTimestamp ?? '') ? -1 : 1,
+        );
+      for (let i = 0; i < jobs.length - limit; i++) deleteJob(ns, jobs[i].metadata?.name ?? '');
     }
   }
 

@@ -248,6 +248,39 @@ describe('reconcileAnalysisRun details', () => {
     expect(m?.metadata).toBeUndefined();
   });
 
+  it('a wake-only in-flight measurement (Job) has no resumeAt, wakes the run, and is terminated at once', () => {
+    const impl: MetricProviderImpl = {
+      kind: 'job',
+      start: () => ({
+        status: 'inFlight',
+        inFlight: { n: 1 },
+        resumeAfterMs: 60_000,
+        wakeOnly: true,
+      }),
+      resume: (_m, inFlight) => ({
+        status: 'inFlight',
+        inFlight,
+        resumeAfterMs: 50_000,
+        wakeOnly: true,
+      }),
+      terminate: () => ({ status: 'done', value: undefined, phase: 'Successful' }),
+    };
+    let run = runFrom([{ name: 'smoke', provider: { job: {} } }]);
+    let out = reconcileAnalysisRun(run, () => impl, { nowMs: NOW });
+    const started = out.run.status?.metricResults?.[0]?.measurements?.[0];
+    expect(started?.phase).toBe('Running');
+    expect(started?.resumeAt).toBeUndefined();
+    expect(out.nextReconcileInMs).toBe(60_000);
+    // Argo resumes a measurement without resumeAt on every pass, so termination is not delayed.
+    run = { ...out.run, spec: { ...out.run.spec, terminate: true } };
+    out = reconcileAnalysisRun(run, () => impl, { nowMs: NOW + 10_000 });
+    expect(out.run.status?.metricResults?.[0]?.measurements?.[0]).toMatchObject({
+      phase: 'Successful',
+      message: 'Metric Terminated',
+    });
+    expect(out.run.status?.phase).toBe('Successful');
+  });
+
   it('a completed run is returned unchanged', () => {
     const run = runFrom([{ name: 'rate', provider: prom }], { phase: 'Failed' });
     expect(reconcileAnalysisRun(run, registry(1), { nowMs: NOW }).run).toBe(run);

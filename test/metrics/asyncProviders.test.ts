@@ -104,13 +104,13 @@ describe('job provider', () => {
   const env = (now: number) =>
     envOf(syntheticSignals([], 0, { jobOutcome: (image: string) => outcomes[image] }), now);
 
-  it('runs for runFor and completes Successful with an empty value', () => {
+  it('runs for runFor and completes Successful without a value', () => {
     const m = jobMetric('smoke:ok');
     const started = job.start(m, env(1000));
     expect(started).toMatchObject({
       status: 'inFlight',
       resumeAfterMs: 20_000,
-      metadata: { 'job-name': 'run-1.smoke' },
+      metadata: { 'job-name': 'run-1.smoke.1' },
     });
     expect(job.resume(m, inFlightOf(started), env(11_000))).toMatchObject({
       status: 'inFlight',
@@ -118,9 +118,19 @@ describe('job provider', () => {
     });
     expect(job.resume(m, inFlightOf(started), env(21_000))).toEqual({
       status: 'done',
-      value: '',
+      value: undefined,
       phase: 'Successful',
-      metadata: { 'job-name': 'run-1.smoke' },
+      metadata: { 'job-name': 'run-1.smoke.1' },
+    });
+  });
+
+  it('names the Job <run uid>.<metric>.<measurements taken + 1> and records no resumeAt', () => {
+    const m = jobMetric('smoke:ok');
+    const started = job.start(m, { ...env(0), runUid: 'u-1', measurementsTaken: 4 });
+    expect(started).toMatchObject({
+      status: 'inFlight',
+      wakeOnly: true,
+      metadata: { 'job-name': 'u-1.smoke.5' },
     });
   });
 
@@ -131,7 +141,6 @@ describe('job provider', () => {
     expect(started).toMatchObject({ status: 'inFlight', resumeAfterMs: 45_000 });
     expect(job.resume(m, inFlightOf(started), env(45_000))).toMatchObject({
       status: 'done',
-      value: '',
       phase: 'Failed',
     });
     expect(planJob({ exitCode: 1, runForMs: 5_000 }, 6, 30_000)).toEqual({
@@ -141,7 +150,7 @@ describe('job provider', () => {
     });
   });
 
-  it('an image that cannot be pulled is Inconclusive; terminate is Inconclusive', () => {
+  it('an image that cannot be pulled is Inconclusive; terminate is Successful (the Job is deleted)', () => {
     const m = jobMetric('smoke:missing');
     const started = job.start(m, env(0));
     expect(job.resume(m, inFlightOf(started), env(60_000))).toMatchObject({
@@ -149,7 +158,7 @@ describe('job provider', () => {
     });
     expect(
       job.terminate(m, inFlightOf(job.start(jobMetric('smoke:ok'), env(0))), env(1)),
-    ).toMatchObject({ status: 'done', phase: 'Inconclusive' });
+    ).toMatchObject({ status: 'done', phase: 'Successful' });
   });
 
   it('defaults to exit 0 at once without jobOutcome, and requires a spec', () => {

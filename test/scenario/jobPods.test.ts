@@ -123,6 +123,94 @@ describe('Job metric pods', () => {
   });
 });
 
+/** The analysis-job scenario with extra metric fields (count, interval, ...) on its one metric. */
+function withMetricFields(fields: string, version: string, script: string) {
+  const text = SOURCE.replace(
+    '        - name: integration-test\n',
+    `        - name: integration-test\n${fields
+      .split('\n')
+      .map((l) => `          ${l}`)
+      .join('\n')}\n`,
+  )
+    .replace(
+      '"example/integration-test:v1": { exitCode: 0, runFor: 15s }',
+      `"example/integration-test:v1": ${version}`,
+    )
+    .replace(/\nscript:\n[\s\S]*$/, `\nscript:\n${script}`);
+  const r = parseScenario(text, 'analysis-job.yaml');
+  expect(r.issues).toEqual([]);
+  const world = worldFor(r.scenario!);
+  const result = runScript(r.scenario!, world);
+  const run = world.objects().find((o) => o.kind === 'AnalysisRun') as
+    | (KubeObject & {
+        status?: {
+          phase?: string;
+          metricResults?: {
+            measurements?: { phase: string; message?: string; metadata?: Record<string, string> }[];
+          }[];
+        };
+      })
+    | undefined;
+  return { result, run, world, ...jobAndPods(world.objects()) };
+}
+
+describe('Job names and lifetimes (metricproviders/job)', () => {
+  it('each measurement runs its own Job, named <run uid>.<metric>.<count + error + 1>', () => {
+    const { result, run, jobs, pods } = withMetricFields(
+      'count: 3\ninterval: 20s',
+      '{ exitCode: 0, runFor: 5s }',
+      `  - waitFor: { status: Healthy }
+  - setImage: { image: argoproj/rollouts-demo:yellow }
+  - waitFor: { analysisRun: { kind: inline, phase: Successful }, timeout: 2m }
+`,
+    );
+    expect(result.passed).toBe(true);
+    const uid = run?.metadata?.uid ?? '';
+    expect(uid).not.toBe('');
+    expect(jobs.map((j) => j.metadata?.name)).toEqual([
+      `${uid}.integration-test.1`,
+      `${uid}.integration-test.2`,
+      `${uid}.integration-test.3`,
+    ]);
+    expect(
+      run?.status?.metricResults?.[0].measurements?.map((m) => m.metadata?.['job-name']),
+    ).toEqual(jobs.map((j) => j.metadata?.name));
+    expect(pods.map((p) => p.status?.phase)).toEqual(['Succeeded', 'Succeeded', 'Succeeded']);
+  });
+
+  it('a terminated in-flight Job is deleted and its measurement is Successful, "Metric Terminated"', () => {
+    const { result, run, jobs, pods } = withMetricFields(
+      '',
+      '{ exitCode: 0, runFor: 60s }',
+      `${UNTIL_RUNNING}  - abort: {}
+  - wait: 40s
+`,
+    );
+    expect(result.passed).toBe(true);
+    const last = run?.status?.metricResults?.[0].measurements?.at(-1);
+    expect(last).toMatchObject({ phase: 'Successful', message: 'Metric Terminated' });
+    expect(jobs).toEqual([]);
+    expect(pods).toEqual([]);
+  });
+
+  it("garbage collection keeps the run's newest 10 Jobs once a metric holds 10 measurements", () => {
+    const { result, run, jobs } = withMetricFields(
+      'count: 12\ninterval: 2s',
+      '{ exitCode: 0, runFor: 1s }',
+      `  - waitFor: { status: Healthy }
+  - setImage: { image: argoproj/rollouts-demo:yellow }
+  - waitFor: { analysisRun: { kind: inline, phase: Successful }, timeout: 2m }
+`,
+    );
+    expect(result.passed).toBe(true);
+    const uid = run?.metadata?.uid ?? '';
+    expect(jobs.map((j) => j.metadata?.name).sort()).toEqual(
+      Array.from({ length: 10 }, (_, i) => `${uid}.integration-test.${i + 3}`).sort(),
+    );
+    expect(run?.status?.metricResults?.[0].measurements).toHaveLength(10);
+  });
+});
+
 describe('Job pods and the pod lifecycle', () => {
   it('a retrying Job keeps its pod Running until the measurement ends (the lifecycle leaves it alone)', () => {
     // backoffLimit 2 and exit 3: the measurement ends Failed after 15+10+15+20+15 = 75 s. A pod
