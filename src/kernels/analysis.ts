@@ -9,7 +9,7 @@ import {
   getConsecutiveErrorLimitOrDefault,
   intValueOfIntOrString,
 } from '../model';
-import type { AnalysisRun } from '../model';
+import { goRegexpMatches, type AnalysisRun } from '../model';
 import { formatRfc3339, parseRfc3339 } from './rfc3339';
 
 /** AnalysisPhase is the phase vocabulary of runs, metric results and measurements. */
@@ -180,15 +180,6 @@ export type RuleMatchResult<T> =
       readonly message: string;
       readonly matched: Readonly<Record<string, T>>;
     };
-
-/** goRegexpMatches ports regexp.MatchString: unanchored search; an invalid pattern matches nothing. */
-export function goRegexpMatches(pattern: string, text: string): boolean {
-  try {
-    return new RegExp(pattern, 'u').test(text);
-  } catch {
-    return false;
-  }
-}
 
 function matchRules<R extends { metricName: string }, T>(
   rules: readonly R[] | undefined,

@@ -120,7 +120,6 @@ export {
   getDryRunMetrics,
   getMeasurementRetentionMetrics,
   getResult,
-  goRegexpMatches,
   isCompletedPhase,
   isTerminating,
   isWorse,

@@ -12,7 +12,7 @@ import type {
   NumberLiteral,
   SliceExpression,
 } from './evaluateParse';
-import { RegexError, compileRe2 } from './evaluateRegex';
+import { RegexError, compileRe2 } from '../model/re2';
 
 /** Go's int is kept as a bigint so that `1` and `1.0` stay distinguishable, as in expr. */
 export interface TimeValue {

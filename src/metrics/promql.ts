@@ -9,7 +9,7 @@
 import { parser } from '@prometheus-io/lezer-promql';
 import type { SyntaxNode } from '@lezer/common';
 import type { SignalView } from './provider';
-import { translateRe2 } from './evaluateRegex';
+import { translateRe2 } from '../model/re2';
 
 /** Labels of a sample; `__name__` holds the metric name until an operation drops it. */
 export type PromLabels = Readonly<Record<string, string>>;

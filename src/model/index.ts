@@ -182,3 +182,4 @@ export type {
   Service,
   TrafficWeights,
 } from './k8s';
+export { RegexError, compileRe2, goRegexpMatches, translateRe2 } from './re2';

@@ -5,6 +5,7 @@
  * condition holds). Rule: pure, aggregate over user groups (the scenario's `traffic.headers`),
  * never per request — the cost is O(groups × routes) per rollout and tick.
  */
+import { translateRe2 } from '../model';
 import type {
   ObservedHeaderRoute,
   ObservedMirrorRoute,
@@ -37,13 +38,16 @@ const REQUEST_PATH = '/';
 
 const regexCache = new Map<string, RegExp | null>();
 
-// RE2 as Envoy uses it: the whole value must match. An invalid pattern matches nothing.
+// RE2 as Envoy uses it (Go's syntax, translated by model/re2): the whole value must match. An
+// invalid pattern, or one RE2 rejects (backreferences, lookaround), matches nothing.
 function fullMatch(pattern: string, value: string): boolean {
   let re = regexCache.get(pattern);
   if (re === undefined) {
     if (regexCache.size > 256) regexCache.clear();
     try {
-      re = new RegExp(`^(?:${pattern})$`);
+      // Anchored after translation, so leading flag groups such as (?i) stay leading.
+      const { source, flags } = translateRe2(pattern);
+      re = new RegExp(`^(?:${source})$`, flags);
     } catch {
       re = null;
     }

@@ -210,3 +210,19 @@ describe('dry-run and retention rules (TestGetDryRunMetrics, TestGetMeasurementR
     expect(getDryRunMetrics([{ metricName: '*' }], metrics).kind).toBe('error');
   });
 });
+
+describe('dryRun / measurementRetention metric names are Go regexps', () => {
+  it('matches with RE2 syntax (flag groups, POSIX classes), unanchored, as regexp.MatchString', () => {
+    const metrics = [{ name: 'error-rate' }, { name: 'latency-p99' }];
+    expect(getDryRunMetrics([{ metricName: '(?i)ERROR' }], metrics)).toEqual({
+      kind: 'ok',
+      matched: { 'error-rate': true },
+    });
+    expect(getDryRunMetrics([{ metricName: 'p[[:digit:]]+' }], metrics)).toEqual({
+      kind: 'ok',
+      matched: { 'latency-p99': true },
+    });
+    // A lookahead is not RE2: the rule matches nothing, which is an error.
+    expect(getDryRunMetrics([{ metricName: '(?=error).*' }], metrics).kind).toBe('error');
+  });
+});

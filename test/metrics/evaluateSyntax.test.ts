@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluateCondition, evaluateMeasurement, evaluateValue } from '../../src/metrics/evaluate';
-import { translateRe2 } from '../../src/metrics/evaluateRegex';
+import { translateRe2 } from '../../src/model/re2';
 
 type ValueCase = readonly [name: string, expression: string, result: unknown, value: unknown];
 type ErrorCase = readonly [name: string, expression: string, result: unknown, message: RegExp];

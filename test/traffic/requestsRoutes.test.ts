@@ -44,6 +44,16 @@ describe('header and mirror route matching', () => {
     expect(stringMatches({ regex: '.*' }, undefined)).toBe(false);
   });
 
+  it('reads regexes as RE2 (Go syntax), not as JavaScript', () => {
+    // A leading flag group, a POSIX class and \z work as in RE2 (JavaScript rejects or misreads them).
+    expect(stringMatches({ regex: '(?i)canary' }, 'CANARY')).toBe(true);
+    expect(stringMatches({ regex: '[[:digit:]]+' }, '2026')).toBe(true);
+    expect(stringMatches({ regex: 'v1\\z' }, 'v1')).toBe(true);
+    // RE2 rejects backreferences and lookaround: such a route matches nothing.
+    expect(stringMatches({ regex: '(a)\\1' }, 'aa')).toBe(false);
+    expect(stringMatches({ regex: '(?=a)a' }, 'a')).toBe(false);
+  });
+
   it('compares header names case-insensitively; Istio ORs conditions, the others AND them', () => {
     const two = [header({ exact: 'yes' }), header({ exact: 'eu' }, 'X-Region')];
     expect(headerRouteMatches(testers(false, ...two), { 'x-canary': 'yes' })).toBe(true);

@@ -4,6 +4,7 @@
  * Rule: limits that still hold an `{{args.…}}` placeholder are only checked once resolved.
  */
 import { parseGoDuration } from '../duration';
+import { goRegexpMatches } from '../re2';
 import type { ValidationIssue } from '../issues';
 import { intValueOfIntOrString } from '../intOrPercent';
 import type { LoadedObject } from '../load';
@@ -248,15 +249,6 @@ export function validateArgs(c: Collector, args: readonly unknown[], path: strin
   });
 }
 
-/** goRegexMatches mirrors regexp.MatchString (unanchored); an invalid pattern matches nothing. */
-export function goRegexMatches(pattern: string, text: string): boolean {
-  try {
-    return new RegExp(pattern).test(text);
-  } catch {
-    return false;
-  }
-}
-
 /**
  * validateMetricRules checks dryRun / measurementRetention rules: no metricName twice, and (when
  * the full metric list is known) every rule's regex matches at least one metric name.
@@ -286,7 +278,7 @@ export function validateMetricRules(
       );
     }
     seen.add(metricName);
-    if (metricNames && !metricNames.some((n) => goRegexMatches(metricName, n))) {
+    if (metricNames && !metricNames.some((n) => goRegexpMatches(metricName, n))) {
       report(c, rulePath, noMatchCode, `${label}[${i}]: Rule didn't match any metric name(s)`);
     }
   });

@@ -6,7 +6,8 @@
 import type { ValidationIssue } from '../issues';
 import { intValueOfIntOrString } from '../intOrPercent';
 import type { LoadedObject } from '../load';
-import { goRegexMatches, validateMetricRules } from './analysis';
+import { goRegexpMatches } from '../re2';
+import { validateMetricRules } from './analysis';
 import { ISSUE_CODES } from './codes';
 import type { IssueCode } from './codes';
 import type { Collector, JsonRecord } from './context';
@@ -631,7 +632,7 @@ function validateAnalysisReferences(c: Collector, index: ObjectIndex, spec: Json
     validateAnalysisGroup(c, index, group, (metricNames) => {
       arr(group.analysis.dryRun).forEach((raw, i) => {
         const pattern = strOrEmpty(rec(raw)?.metricName);
-        if (!metricNames.some((n) => goRegexMatches(pattern, n))) {
+        if (!metricNames.some((n) => goRegexpMatches(pattern, n))) {
           report(
             c,
             child(group.path.replace(/\.templates$/, '.dryRun'), i, 'metricName'),
@@ -642,7 +643,7 @@ function validateAnalysisReferences(c: Collector, index: ObjectIndex, spec: Json
       });
       arr(group.analysis.measurementRetention).forEach((raw, i) => {
         const pattern = strOrEmpty(rec(raw)?.metricName);
-        if (!metricNames.some((n) => goRegexMatches(pattern, n))) {
+        if (!metricNames.some((n) => goRegexpMatches(pattern, n))) {
           report(
             c,
             child(group.path.replace(/\.templates$/, '.measurementRetention'), i, 'metricName'),

@@ -1,6 +1,7 @@
 /**
- * Translates a Go RE2 pattern (what expr's `matches` compiles with regexp.MustCompile) into a
- * JavaScript RegExp with the same meaning, or reports the error Go would give. Covered: leading
+ * Translates a Go RE2 pattern into a JavaScript RegExp with the same meaning, or reports the error
+ * Go would give. Used wherever Argo compiles a user's pattern with Go's regexp: expr's `matches`,
+ * PromQL label matchers, dryRun/measurementRetention metric names, header-route regex matches. Covered: leading
  * flag groups `(?i)`/`(?s)`/`(?m)`, `(?P<name>`, `\A`, `\z`, `\Q…\E`, POSIX classes like
  * `[[:digit:]]`, `\pL`, escaped punctuation, literal `{`/`}`/`]`, repeat counts over 1000.
  * Rejected as RE2 does: backreferences, lookaround, atomic/possessive and other Perl-only syntax.
@@ -224,5 +225,14 @@ export function compileRe2(pattern: string): RegExp {
     return new RegExp(source, flags);
   } catch (e) {
     return fail(`error parsing regexp: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/** goRegexpMatches is Go's regexp.MatchString: an unanchored search; an invalid pattern matches nothing. */
+export function goRegexpMatches(pattern: string, text: string): boolean {
+  try {
+    return compileRe2(pattern).test(text);
+  } catch {
+    return false;
   }
 }
