@@ -141,16 +141,15 @@ function withMetricFields(fields: string, version: string, script: string) {
   expect(r.issues).toEqual([]);
   const world = worldFor(r.scenario!);
   const result = runScript(r.scenario!, world);
-  const run = world.objects().find((o) => o.kind === 'AnalysisRun') as
-    | (KubeObject & {
-        status?: {
-          phase?: string;
-          metricResults?: {
-            measurements?: { phase: string; message?: string; metadata?: Record<string, string> }[];
-          }[];
-        };
-      })
-    | undefined;
+  type RunView = KubeObject & {
+    status?: {
+      phase?: string;
+      metricResults?: {
+        measurements?: { phase: string; message?: string; metadata?: Record<string, string> }[];
+      }[];
+    };
+  };
+  const run = world.objects().find((o): o is RunView => o.kind === 'AnalysisRun');
   return { result, run, world, ...jobAndPods(world.objects()) };
 }
 
