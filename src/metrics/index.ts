@@ -38,8 +38,8 @@ export {
   KAYENTA_SCOPE_LABELS,
 } from './kayenta';
 export { jsonPathFromKubernetes, NOT_IN_WORLD, web } from './web';
-export { job, JOB_NAME_KEY, planJob } from './job';
-export type { JobPlan } from './job';
+export { job, jobAttempts, JOB_NAME_KEY, planJob } from './job';
+export type { JobAttempt, JobPlan } from './job';
 
 export {
   evaluatePromQL,

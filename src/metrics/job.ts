@@ -30,9 +30,46 @@ export interface JobPlan {
   readonly message?: string;
 }
 
+/** JobAttempt is one pod of a Job: when it runs (ms after the Job starts) and whether it failed. */
+export interface JobAttempt {
+  readonly startMs: number;
+  readonly endMs: number;
+  readonly failed: boolean;
+}
+
 /**
- * planJob decides how a Job ends: exit 0 → Complete after `runForMs`; a non-zero exit retries
- * `backoffLimit` times with the controller's back-off before Failed (BackoffLimitExceeded);
+ * jobAttempts lays out a Job's pods, as the Job controller runs them: exit 0 → one pod that
+ * completes after `runForMs`; a non-zero exit → a new pod after each failure, with the controller's
+ * back-off (10 s doubling, capped at 6 minutes), `backoffLimit` retries in all;
+ * `activeDeadlineSeconds` ends the pod running at the deadline and starts no more. An unpullable
+ * image → one pod that never runs (endMs = Infinity).
+ */
+export function jobAttempts(
+  outcome: { exitCode: number; runForMs: number; imagePullError?: boolean },
+  backoffLimit: number,
+  activeDeadlineMs: number | undefined,
+): JobAttempt[] {
+  if (outcome.imagePullError) return [{ startMs: 0, endMs: Infinity, failed: true }];
+  const run = Math.max(0, outcome.runForMs);
+  if (outcome.exitCode === 0) {
+    const endMs = activeDeadlineMs === undefined ? run : Math.min(run, activeDeadlineMs);
+    return [{ startMs: 0, endMs, failed: endMs < run }];
+  }
+  const attempts: JobAttempt[] = [];
+  let start = 0;
+  for (let i = 0; i <= Math.max(0, backoffLimit); i++) {
+    if (activeDeadlineMs !== undefined && start >= activeDeadlineMs) break;
+    const end =
+      activeDeadlineMs === undefined ? start + run : Math.min(start + run, activeDeadlineMs);
+    attempts.push({ startMs: start, endMs: end, failed: true });
+    start = start + run + Math.min(BACKOFF_BASE_MS * 2 ** i, BACKOFF_MAX_MS);
+  }
+  return attempts;
+}
+
+/**
+ * planJob decides how a Job ends (from {@link jobAttempts}): exit 0 → Complete after `runForMs`;
+ * a non-zero exit retries `backoffLimit` times before Failed (BackoffLimitExceeded);
  * `activeDeadlineSeconds` cuts either short (DeadlineExceeded); an unpullable image is
  * Inconclusive once the pod reports ErrImagePull, as Argo's Resume does.
  */
@@ -48,27 +85,27 @@ export function planJob(
       message: 'job pod is waiting with reason ErrImagePull',
     };
   }
-  const run = Math.max(0, outcome.runForMs);
-  let plan: JobPlan;
-  if (outcome.exitCode === 0) plan = { endsAfterMs: run, phase: 'Successful' };
-  else {
-    let total = run;
-    for (let i = 0; i < backoffLimit; i++)
-      total += Math.min(BACKOFF_BASE_MS * 2 ** i, BACKOFF_MAX_MS) + run;
-    plan = {
-      endsAfterMs: total,
-      phase: 'Failed',
-      message: 'Job has reached the specified backoff limit',
-    };
-  }
-  if (activeDeadlineMs !== undefined && plan.endsAfterMs > activeDeadlineMs) {
+  // Past the deadline: every pod stopped, no more attempts.
+  if (activeDeadlineMs !== undefined && fullPlanMs(outcome, backoffLimit) > activeDeadlineMs) {
     return {
       endsAfterMs: activeDeadlineMs,
       phase: 'Failed',
       message: 'Job was active longer than specified deadline',
     };
   }
-  return plan;
+  const last = fullPlanMs(outcome, backoffLimit);
+  if (outcome.exitCode === 0) return { endsAfterMs: last, phase: 'Successful' };
+  return {
+    endsAfterMs: last,
+    phase: 'Failed',
+    message: 'Job has reached the specified backoff limit',
+  };
+}
+
+/** fullPlanMs is how long a Job would take without a deadline. */
+function fullPlanMs(outcome: { exitCode: number; runForMs: number }, backoffLimit: number): number {
+  const attempts = jobAttempts(outcome, backoffLimit, undefined);
+  return attempts[attempts.length - 1].endMs;
 }
 
 function start(metric: MetricOf<'job'>, env: MeasureEnv): MeasureStep {

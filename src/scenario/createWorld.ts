@@ -36,9 +36,10 @@ import {
   getMeasurementRetentionMetrics,
   isCompletedPhase,
   METRIC_TERMINATED_MESSAGE,
+  timestampFromEpochMs,
 } from '../kernels';
 import { loadManifests, validateObjects, type AnalysisRun, type Pod } from '../model';
-import { providerFor, type SignalView } from '../metrics';
+import { jobAttempts, providerFor, type SignalView } from '../metrics';
 import {
   DEFAULT_EPOCH_MS,
   createRng,
@@ -533,11 +534,11 @@ export function createWorld(options: WorldOptions): World {
   /**
    * syncJobs makes the Jobs of Job-provider measurements visible as batch/v1 Job objects (owned by
    * the AnalysisRun), active while the measurement runs and succeeded/failed when it ends, as the
-   * Job provider's Jobs are on a cluster. Each Job has one pod (`generateName: <job>-`, the Job
-   * controller's labels) that runs while the measurement runs and ends Succeeded or Failed with it
-   * (exit code from the image's behaviour), or waits with ErrImagePull. The provider plans the
-   * outcome, so these pods are written here, not walked by the pod lifecycle. Simplification: a
-   * Job that retries (backoffLimit) shows one pod, not one pod per attempt.
+   * Job provider's Jobs are on a cluster. Each Job has a pod per attempt (`generateName: <job>-`,
+   * the Job controller's labels; see startJobPods): a failing image's pods fail one after another
+   * with back-off, and the last one ends Succeeded or Failed with the measurement (exit code from
+   * the image's behaviour), or waits with ErrImagePull. The provider plans the outcome, so these
+   * pods are written here, not walked by the pod lifecycle. The Job's counters follow its pods.
    */
   // Jobs deleted (terminated measurements, garbage collection) are never written again, although
   // their measurements may still name them.
@@ -563,13 +564,7 @@ export function createWorld(options: WorldOptions): World {
           deleteJob(ns, jobName);
           continue;
         }
-        const done = !!m.finishedAt;
-        const status: Record<string, unknown> = { startTime: m.startedAt };
-        if (!done) status.active = 1;
-        else if (m.phase === 'Successful')
-          Object.assign(status, { succeeded: 1, completionTime: m.finishedAt });
-        else status.failed = 1;
-        const existing = cluster.store.peek('Job', ns, jobName) as { status?: unknown } | undefined;
+        const existing = cluster.store.peek('Job', ns, jobName);
         if (!existing) {
           const created = cluster.client.create({
             apiVersion: 'batch/v1',
@@ -599,27 +594,12 @@ export function createWorld(options: WorldOptions): World {
               ],
             },
             spec: jobSpec,
-            status,
+            status: { startTime: m.startedAt, active: 1 },
           } as unknown as ClusterObject);
-          createJobPod(created, jobSpec, m);
-        } else if (JSON.stringify(existing.status) !== JSON.stringify(status)) {
-          cluster.client.patch(
-            'Job',
-            ns,
-            jobName,
-            {
-              status: {
-                active: null,
-                succeeded: null,
-                failed: null,
-                completionTime: null,
-                ...status,
-              },
-            },
-            { subresource: 'status' },
-          );
+          startJobPods(created, jobSpec, m);
         }
         syncJobPod(ns, jobName, m);
+        syncJobStatus(ns, jobName, m);
       }
     }
     garbageCollectJobs(run, before);
@@ -655,16 +635,19 @@ export function createWorld(options: WorldOptions): World {
     }
   }
 
-  /** createJobPod adds the Job's pod, as the Job controller would, Pending until synced. */
+  /** The pods of each Job (by `ns/name`), in the order the Job controller made them. */
+  const jobPodNames = new Map<string, { attempts: number; pods: string[] }>();
+
+  /** createJobPod adds one pod of the Job, as the Job controller would, Pending until synced. */
   function createJobPod(
     job: ClusterObject,
     jobSpec: { template?: { metadata?: { labels?: Record<string, string> }; spec?: unknown } },
-    m: { startedAt?: string },
-  ): void {
+    startTime: string | undefined,
+  ): Pod {
     const name = job.metadata?.name ?? '';
     const uid = job.metadata?.uid ?? '';
     const template = jobSpec.template ?? {};
-    cluster.client.create({
+    return cluster.client.create({
       apiVersion: 'v1',
       kind: 'Pod',
       metadata: {
@@ -689,24 +672,131 @@ export function createWorld(options: WorldOptions): World {
         ],
       },
       spec: template.spec ?? { containers: [] },
-      status: { phase: 'Pending', qosClass: 'BestEffort', startTime: m.startedAt },
-    } as unknown as ClusterObject);
+      status: { phase: 'Pending', qosClass: 'BestEffort', startTime },
+    } as unknown as ClusterObject) as unknown as Pod;
   }
 
-  /** syncJobPod writes the Job pod's status for its measurement (see syncJobs). */
+  /**
+   * startJobPods creates the Job's first pod and, for an image that fails, schedules the retries
+   * the Job controller makes (jobAttempts: a new pod after each failure, with back-off, until
+   * backoffLimit or the deadline). Every pod but the last ends Failed at its own time; the last
+   * one follows the measurement (syncJobPod), which ends when it does.
+   */
+  function startJobPods(
+    job: ClusterObject,
+    jobSpec: {
+      template?: { metadata?: { labels?: Record<string, string> }; spec?: unknown };
+      backoffLimit?: number;
+      activeDeadlineSeconds?: number;
+    },
+    m: { startedAt?: string },
+  ): void {
+    const ns = job.metadata?.namespace ?? namespace;
+    const name = job.metadata?.name ?? '';
+    const uid = job.metadata?.uid ?? '';
+    const key = `${ns}/${name}`;
+    const spec = jobSpec.template?.spec as { containers?: { image?: string }[] } | undefined;
+    const b = cluster.behaviourOf(spec?.containers?.[0]?.image ?? '');
+    const attempts = jobAttempts(
+      {
+        exitCode: b.exitCode ?? 0,
+        runForMs: b.runForMs ?? 0,
+        ...(b.imagePullError ? { imagePullError: true } : {}),
+      },
+      jobSpec.backoffLimit ?? 6,
+      jobSpec.activeDeadlineSeconds === undefined
+        ? undefined
+        : jobSpec.activeDeadlineSeconds * 1000,
+    );
+    const first = createJobPod(job, jobSpec, m.startedAt);
+    const entry = { attempts: attempts.length, pods: [first.metadata?.name ?? ''] };
+    jobPodNames.set(key, entry);
+    const t0 = clock.now();
+    const alive = () => cluster.store.peek('Job', ns, name)?.metadata?.uid === uid;
+    attempts.slice(0, -1).forEach((attempt, i) => {
+      clock.setTimeout(() => {
+        if (!alive()) return;
+        const pod = cluster.store.peek('Pod', ns, entry.pods[i]);
+        if (!pod) return;
+        const startedAt = timestampFromEpochMs(epochMs + t0 + attempt.startMs);
+        const finishedAt = timestampFromEpochMs(epochMs + t0 + attempt.endMs);
+        const status = jobPodStatus(pod, { startedAt, finishedAt, phase: 'Failed' }, (image) =>
+          cluster.behaviourOf(image),
+        );
+        cluster.client.updateStatus({ ...pod, status } as unknown as ClusterObject);
+        syncJobStatus(ns, name, { startedAt: m.startedAt });
+      }, attempt.endMs);
+      clock.setTimeout(
+        () => {
+          if (!alive()) return;
+          const next = attempts[i + 1];
+          const startedAt = timestampFromEpochMs(epochMs + t0 + next.startMs);
+          const pod = createJobPod(job, jobSpec, startedAt);
+          entry.pods.push(pod.metadata?.name ?? '');
+          const status = jobPodStatus(pod, { startedAt }, (image) => cluster.behaviourOf(image));
+          cluster.client.updateStatus({ ...pod, status } as unknown as ClusterObject);
+          syncJobStatus(ns, name, { startedAt: m.startedAt });
+        },
+        attempts[i + 1].startMs,
+      );
+    });
+  }
+
+  /** syncJobPod writes the status of the Job's last pod for its measurement (see syncJobs). */
   function syncJobPod(
     ns: string,
     jobName: string,
     m: { startedAt?: string; finishedAt?: string; phase?: string },
   ): void {
-    const job = cluster.store.peek('Job', ns, jobName);
-    const pod = cluster.store.ownedBy(job?.metadata?.uid ?? '').find((o) => o.kind === 'Pod') as
-      Pod | undefined;
-    if (!job || !pod) return;
-    const status = jobPodStatus(pod, m, (image) => cluster.behaviourOf(image));
+    const entry = jobPodNames.get(`${ns}/${jobName}`);
+    // Until the last attempt's pod exists, the pods follow the retry timeline, not the measurement.
+    if (!entry || entry.pods.length < entry.attempts) return;
+    const pod = cluster.store.peek('Pod', ns, entry.pods[entry.pods.length - 1]);
+    if (!pod) return;
+    const startedAt = entry.pods.length > 1 ? pod.status?.startTime : m.startedAt;
+    const status = jobPodStatus(pod, { ...m, ...(startedAt ? { startedAt } : {}) }, (image) =>
+      cluster.behaviourOf(image),
+    );
     if (JSON.stringify(pod.status) === JSON.stringify(status)) return;
     cluster.client.updateStatus({ ...pod, status } as unknown as ClusterObject);
   }
+
+  /**
+   * syncJobStatus writes the Job's status from its pods (active, succeeded and failed counts, as
+   * the Job controller keeps them) and its completion from the measurement.
+   */
+  function syncJobStatus(
+    ns: string,
+    jobName: string,
+    m: { startedAt?: string; finishedAt?: string; phase?: string },
+  ): void {
+    const job = cluster.store.peek('Job', ns, jobName) as { status?: unknown } | undefined;
+    const entry = jobPodNames.get(`${ns}/${jobName}`);
+    if (!job || !entry) return;
+    let active = 0;
+    let succeeded = 0;
+    let failed = 0;
+    for (const podName of entry.pods) {
+      const phase = cluster.store.peek('Pod', ns, podName)?.status?.phase;
+      if (phase === 'Succeeded') succeeded++;
+      else if (phase === 'Failed') failed++;
+      else if (phase !== undefined) active++;
+    }
+    const status: Record<string, unknown> = { startTime: m.startedAt };
+    if (active > 0) status.active = active;
+    if (succeeded > 0) status.succeeded = succeeded;
+    if (failed > 0) status.failed = failed;
+    if (m.finishedAt && m.phase === 'Successful') status.completionTime = m.finishedAt;
+    if (JSON.stringify(job.status) === JSON.stringify(status)) return;
+    cluster.client.patch(
+      'Job',
+      ns,
+      jobName,
+      { status: { active: null, succeeded: null, failed: null, completionTime: null, ...status } },
+      { subresource: 'status' },
+    );
+  }
+
   cluster.store.watch('AnalysisRun', (event) => {
     const run = event.object as unknown as AnalysisRun;
     const name = run.metadata?.name ?? '';

@@ -210,22 +210,50 @@ describe('Job names and lifetimes (metricproviders/job)', () => {
   });
 });
 
-describe('Job pods and the pod lifecycle', () => {
-  it('a retrying Job keeps its pod Running until the measurement ends (the lifecycle leaves it alone)', () => {
-    // backoffLimit 2 and exit 3: the measurement ends Failed after 15+10+15+20+15 = 75 s. A pod
-    // walked by the lifecycle would show Failed after the first 15 s run.
+describe('Job retries: a pod per attempt, as the Job controller runs them', () => {
+  /** backoffLimit 2 and exit 3, 15 s per run: pods start at 0, 25 s and 60 s; the Job fails at 75 s. */
+  function retrying(extraScript: string) {
     const text = SOURCE.replace('backoffLimit: 0', 'backoffLimit: 2')
       .replace(
         '"example/integration-test:v1": { exitCode: 0, runFor: 15s }',
         '"example/integration-test:v1": { exitCode: 3, runFor: 15s }',
       )
-      .replace(/\nscript:\n[\s\S]*$/, `\nscript:\n${UNTIL_RUNNING}  - wait: 30s\n`);
+      .replace(/\nscript:\n[\s\S]*$/, `\nscript:\n${UNTIL_RUNNING}${extraScript}`);
     const r = parseScenario(text, 'analysis-job.yaml');
     expect(r.issues).toEqual([]);
     const world = worldFor(r.scenario!);
-    expect(runScript(r.scenario!, world).passed).toBe(true);
-    const { pods } = jobAndPods(world.objects());
-    expect(pods.map((p) => p.status?.phase)).toEqual(['Running']);
+    const result = runScript(r.scenario!, world);
+    const { jobs, pods } = jobAndPods(world.objects());
+    const byStart = [...pods].sort((x, y) =>
+      (x.metadata?.creationTimestamp ?? '') < (y.metadata?.creationTimestamp ?? '') ? -1 : 1,
+    );
+    return { result, jobs, pods: byStart };
+  }
+
+  it('after the first failure the next pod runs, once the 10 s back-off is over', () => {
+    // UNTIL_RUNNING stops 5 s into the Job; 25 s more is 30 s in: pod 1 failed at 15 s, pod 2 ran at 25 s.
+    const { result, jobs, pods } = retrying('  - wait: 25s\n');
+    expect(result.passed).toBe(true);
+    expect(pods.map((p) => p.status?.phase)).toEqual(['Failed', 'Running']);
+    expect(pods[0].status?.containerStatuses?.[0].state?.terminated).toMatchObject({
+      exitCode: 3,
+      reason: 'Error',
+    });
+    expect((jobs[0] as { status?: unknown }).status).toMatchObject({ active: 1, failed: 1 });
+  });
+
+  it('backoffLimit 2 makes three pods, all Failed, and the measurement Fails when the last one does', () => {
+    const { result, jobs, pods } = retrying(
+      '  - waitFor: { analysisRun: { kind: inline, phase: Failed }, timeout: 2m }\n',
+    );
+    expect(result.passed).toBe(true);
+    expect(pods.map((p) => p.status?.phase)).toEqual(['Failed', 'Failed', 'Failed']);
+    const starts = pods.map((p) => Date.parse(p.status?.startTime ?? ''));
+    expect([starts[1] - starts[0], starts[2] - starts[0]]).toEqual([25_000, 60_000]);
+    expect((jobs[0] as { status?: { failed?: number; active?: number } }).status).toMatchObject({
+      failed: 3,
+    });
+    expect((jobs[0] as { status?: { active?: number } }).status?.active).toBeUndefined();
   });
 });
 
