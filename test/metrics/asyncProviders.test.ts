@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { job, kayenta, kayentaPhase, KAYENTA_RESUME_DELAY_MS, planJob } from '../../src/metrics';
+import {
+  job,
+  jobAttempts,
+  kayenta,
+  kayentaPhase,
+  KAYENTA_RESUME_DELAY_MS,
+  planJob,
+} from '../../src/metrics';
 import type { InFlight, MeasureStep } from '../../src/metrics';
 import { appTraffic, envOf, metricOf, syntheticSignals } from './synthetic';
 
@@ -132,6 +139,24 @@ describe('job provider', () => {
       wakeOnly: true,
       metadata: { 'job-name': 'u-1.smoke.5' },
     });
+  });
+
+  it('jobAttempts: a pod per attempt with 10 s·2ⁿ back-off; the deadline stops the running one', () => {
+    expect(jobAttempts({ exitCode: 0, runForMs: 5_000 }, 6, undefined)).toEqual([
+      { startMs: 0, endMs: 5_000, failed: false },
+    ]);
+    expect(jobAttempts({ exitCode: 2, runForMs: 5_000 }, 2, undefined)).toEqual([
+      { startMs: 0, endMs: 5_000, failed: true },
+      { startMs: 15_000, endMs: 20_000, failed: true },
+      { startMs: 40_000, endMs: 45_000, failed: true },
+    ]);
+    // Deadline 18 s: the second pod is stopped at 18 s and no third one starts.
+    expect(jobAttempts({ exitCode: 2, runForMs: 5_000 }, 2, 18_000)).toEqual([
+      { startMs: 0, endMs: 5_000, failed: true },
+      { startMs: 15_000, endMs: 18_000, failed: true },
+    ]);
+    // The plan ends when the last attempt does.
+    expect(planJob({ exitCode: 2, runForMs: 5_000 }, 2, undefined).endsAfterMs).toBe(45_000);
   });
 
   it('a failing pod is retried backoffLimit times before the Job fails', () => {
