@@ -70,6 +70,8 @@ export interface FrameRequest {
   readonly role: string;
   readonly status: number;
   readonly latencyMs: number;
+  /** A shadow copy made by a mirror route: its answer reaches no user. */
+  readonly mirror?: true;
 }
 
 /** How much request history each frame carries (virtual ms). */
@@ -376,6 +378,7 @@ function requestsOf(world: World, since: number): readonly FrameRequest[] {
       role: String(r.role),
       status: r.status,
       latencyMs: r.latencyMs,
+      ...(r.mirror ? { mirror: true as const } : {}),
     })),
   );
 }

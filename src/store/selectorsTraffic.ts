@@ -31,6 +31,8 @@ export interface RequestSample {
   /** HTTP status code. */
   readonly status: number;
   readonly latencyMs: number;
+  /** A shadow copy made by a mirror route (not a user request). */
+  readonly mirror?: true;
 }
 
 type Json = Record<string, unknown>;
@@ -119,6 +121,8 @@ export interface ServedShares {
   readonly versions: readonly ServedShare[];
   /** Requests and errors per pod-template hash (a version can run under two hashes). */
   readonly byHash: Readonly<Record<string, { readonly requests: number; readonly errors: number }>>;
+  /** Shadow copies made by mirror routes in the window (not in any count above). */
+  readonly mirrored: number;
 }
 
 /** isError is how a response counts as failed: any 5xx. */
@@ -128,7 +132,9 @@ export function isError(status: number): boolean {
 
 /**
  * selectServedShares counts the requests of the last `windowMs` before `nowMs` (default: the
- * newest request) per version: requests, 5xx errors and the share of all requests.
+ * newest request) per version: requests, 5xx errors and the share of all requests. Mirrored
+ * copies are users' requests copied to the canary; their answers reach no one, so they are
+ * counted apart (`mirrored`), never as served requests or errors.
  */
 export function selectServedShares(
   requests: readonly RequestSample[],
@@ -143,8 +149,13 @@ export function selectServedShares(
   const byHash: Record<string, { requests: number; errors: number }> = {};
   let total = 0;
   let errors = 0;
+  let mirrored = 0;
   for (const r of requests) {
     if (r.t <= start || r.t > end) continue;
+    if (r.mirror) {
+      mirrored++;
+      continue;
+    }
     let entry = by.get(r.version);
     if (!entry) by.set(r.version, (entry = { requests: 0, errors: 0 }));
     const h = (byHash[r.hash] ??= { requests: 0, errors: 0 });
@@ -165,5 +176,5 @@ export function selectServedShares(
       share: total > 0 ? e.requests / total : 0,
     }))
     .sort((a, b) => b.requests - a.requests || (a.version < b.version ? -1 : 1));
-  return { endMs: end, windowMs, total, errors, versions, byHash };
+  return { endMs: end, windowMs, total, errors, versions, byHash, mirrored };
 }

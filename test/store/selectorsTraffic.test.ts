@@ -93,6 +93,19 @@ describe('selectServedShares', () => {
     req(2000, BLUE, 'b'),
   ];
 
+  it('counts mirrored copies apart: never served requests, never errors', () => {
+    const withCopies = [
+      ...requests,
+      { ...req(1500, YELLOW, 'y', 500), mirror: true as const },
+      { ...req(1600, YELLOW, 'y'), mirror: true as const },
+    ];
+    const plain = selectServedShares(requests, 1000, 2000);
+    const s = selectServedShares(withCopies, 1000, 2000);
+    expect(s.mirrored).toBe(2);
+    expect(plain.mirrored).toBe(0);
+    expect({ ...s, mirrored: 0 }).toEqual(plain);
+  });
+
   it('counts requests and 5xx per version over (now − window, now], most served first', () => {
     const s = selectServedShares(requests, 1000, 2000);
     expect(s.total).toBe(5);

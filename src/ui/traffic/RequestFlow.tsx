@@ -41,6 +41,8 @@ export interface FlowRequest {
   /** HTTP status; ≥ 500 is drawn as a failure. */
   readonly status: number;
   readonly latencyMs: number;
+  /** A mirror route's shadow copy: drawn as a ring from the router on, never as a failure. */
+  readonly mirror?: true;
 }
 
 /** One place requests can go (selectRequestDestinations builds these from a frame). */
@@ -88,6 +90,8 @@ interface Prepared {
   readonly t: Float64Array;
   readonly latency: Float32Array;
   readonly failed: Uint8Array;
+  /** 1 for a mirror route's shadow copy. */
+  readonly mirror: Uint8Array;
   readonly jitter: Float32Array;
   /** Particle indices per lane. */
   readonly byLane: readonly Uint32Array[];
@@ -143,6 +147,7 @@ function prepare(requests: readonly FlowRequest[], lanes: readonly Lane[]): Prep
   const t = new Float64Array(n);
   const latency = new Float32Array(n);
   const failed = new Uint8Array(n);
+  const mirror = new Uint8Array(n);
   const jitter = new Float32Array(n);
   const laneOf = new Int32Array(n);
   const sizes = new Uint32Array(lanes.length);
@@ -150,7 +155,9 @@ function prepare(requests: readonly FlowRequest[], lanes: readonly Lane[]): Prep
     const r = requests[i];
     t[i] = r.t;
     latency[i] = r.latencyMs;
-    failed[i] = r.status >= 500 ? 1 : 0;
+    mirror[i] = r.mirror ? 1 : 0;
+    // A shadow copy's answer is dropped by the proxy: it never fails anyone.
+    failed[i] = !r.mirror && r.status >= 500 ? 1 : 0;
     jitter[i] = jitterOf(r.t, r.latencyMs, 0);
     const lane = index.get(r.hash) ?? -1;
     laneOf[i] = lane;
@@ -162,7 +169,7 @@ function prepare(requests: readonly FlowRequest[], lanes: readonly Lane[]): Prep
     const lane = laneOf[i];
     if (lane >= 0) byLane[lane][fill[lane]++] = i;
   }
-  return { count: n, t, latency, failed, jitter, byLane };
+  return { count: n, t, latency, failed, mirror, jitter, byLane };
 }
 
 function drawScene(ctx: CanvasRenderingContext2D, scene: Scene, shown: number): void {
@@ -227,6 +234,8 @@ function drawScene(ctx: CanvasRenderingContext2D, scene: Scene, shown: number): 
   const inbound: number[] = [];
   const crosses: number[] = [];
   const R = 3;
+  // Mirrored copies start at the router (the proxy makes them) and are drawn as rings.
+  const rings: number[][] = lanes.map(() => []);
   for (let lane = 0; lane < prepared.byLane.length; lane++) {
     const ids = prepared.byLane[lane];
     ctx.fillStyle = lanes[lane]?.fill ?? NEUTRAL;
@@ -236,6 +245,12 @@ function drawScene(ctx: CanvasRenderingContext2D, scene: Scene, shown: number): 
       const i = ids[k];
       const age = shown - prepared.t[i];
       if (age < 0 || age > MAX_AGE_MS) continue;
+      if (prepared.mirror[i] === 1) {
+        if (age < LEG1_MS) continue;
+        const p = particleAt(layout, lane, age, prepared.latency[i], false, prepared.jitter[i]);
+        if (p.stage === 'routed' || p.stage === 'waiting') rings[lane].push(p.x, p.y);
+        continue;
+      }
       if (age < LEG1_MS) {
         const p = particleAt(layout, lane, age, 0, false, prepared.jitter[i]);
         inbound.push(p.x, p.y);
@@ -260,6 +275,17 @@ function drawScene(ctx: CanvasRenderingContext2D, scene: Scene, shown: number): 
       ctx.fill();
     }
     ctx.globalAlpha = 1;
+    const ring = rings[lane];
+    if (ring.length > 0) {
+      ctx.strokeStyle = lanes[lane]?.fill ?? NEUTRAL;
+      ctx.lineWidth = 1.5;
+      ctx.beginPath();
+      for (let k = 0; k < ring.length; k += 2) {
+        ctx.moveTo(ring[k] + R, ring[k + 1]);
+        ctx.arc(ring[k], ring[k + 1], R, 0, 2 * Math.PI);
+      }
+      ctx.stroke();
+    }
   }
   ctx.fillStyle = NEUTRAL;
   ctx.beginPath();
@@ -525,6 +551,9 @@ export default function RequestFlow({
           </>
         )}
       </p>
+      {shares.mirrored > 0 && (
+        <p className="request-flow-mirrored">{t('flow.mirrored', { count: shares.mirrored })}</p>
+      )}
       <p className="request-flow-sampled">{t('flow.sampled')}</p>
       <p ref={liveRef} className="visually-hidden" aria-live="polite" />
     </section>

@@ -31,6 +31,7 @@ export const flowEn = {
   'flow.static': 'Motion is reduced: the request counts of the last {seconds} s.',
   'flow.sampled':
     'Particles are a sample of the simulated traffic; shares are of the sampled requests.',
+  'flow.mirrored': '◯ {count} mirrored copies (their answers reach no user)',
 } as const;
 
 export type FlowKey = keyof typeof flowEn;
@@ -60,6 +61,7 @@ export const flowKo = {
   'flow.bar.errors': '오류',
   'flow.static': '움직임 줄이기 설정이 켜져 있어, 최근 {seconds}초의 요청 수만 보여 줍니다.',
   'flow.sampled': '점은 시뮬레이션 트래픽의 일부 샘플이며, 비율도 샘플링된 요청 기준입니다.',
+  'flow.mirrored': '◯ 미러링된 복사본 {count}개 (응답은 사용자에게 가지 않음)',
 } satisfies Record<FlowKey, string>;
 
 const CATALOGUES: Record<Lang, Record<FlowKey, string>> = { en: flowEn, ko: flowKo };

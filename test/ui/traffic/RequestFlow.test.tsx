@@ -68,6 +68,29 @@ describe('RequestFlow', () => {
     expect(screen.getByText('✕ 3 errors', { exact: false })).toBeInTheDocument();
   });
 
+  it("says how many mirrored copies the window holds, outside the users' shares", () => {
+    const copies: RequestSample[] = [0, 1, 2].map((i) => ({
+      t: 9_500 + i,
+      version: YELLOW,
+      hash: 'y2',
+      status: 500,
+      latencyMs: 40,
+      mirror: true,
+    }));
+    render(
+      <RequestFlow
+        requests={[...synthetic(10_000), ...copies]}
+        destinations={destinations}
+        nowMs={10_000}
+      />,
+    );
+    expect(
+      screen.getByText('◯ 3 mirrored copies (their answers reach no user)'),
+    ).toBeInTheDocument();
+    // The users' view is unchanged: the copies' 500s are no user's errors.
+    screen.getByRole('img', { name: 'last 2 s: 96 requests, 80 % blue, 20 % yellow, 3 errors' });
+  });
+
   it('draws the share bar with a hatched error segment', () => {
     const { container } = render(
       <RequestFlow requests={synthetic(10_000)} destinations={destinations} nowMs={10_000} />,
