@@ -37,6 +37,11 @@ export const FailingCanary: Story = {
 /** bluegreen-preview: everything goes to the active Service; the preview gets no load. */
 export const BlueGreenPreview: Story = { args: argsOf(record('bluegreen-preview', paused, 2000)) };
 
+/** canary-mirror-route: copies of 35 % of the requests go to the failing canary; users see none. */
+export const MirroredCopies: Story = {
+  args: argsOf(record('canary-mirror-route', pausedAtStep(2), 2000)),
+};
+
 /** The same failing canary, in Korean. */
 export const Korean: Story = {
   args: { ...argsOf(record('canary-analysis-rollback', pausedAtStep(1), 6000)), lang: 'ko' },
