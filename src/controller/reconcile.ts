@@ -9,6 +9,7 @@ import { PauseReason } from './constants';
 import { rolloutCanary, syncReplicasOnlyCanary } from './canary';
 import { rolloutBlueGreen, syncReplicasOnlyBlueGreen } from './blueGreen';
 import type { ControllerPorts, RecordedEvent } from './ports';
+import { missingReference } from './references';
 import {
   checkPausedConditions,
   createRolloutContext,
@@ -74,7 +75,7 @@ export function reconcileRollout(
 
   // Validate the rollout as stored: a workloadRef rollout has no template of its own (Argo marks the
   // resolved one TemplateResolvedFromRef and skips the template rules).
-  const invalid = ports.validateRollout(obj);
+  const invalid = ports.validateRollout(obj) ?? missingReference(ports, rollout);
   ctx.invalidSpec = invalid;
   if (invalid) {
     setInvalidSpec(ctx, invalid);
