@@ -49,12 +49,21 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
     return true;
   }
   if (Array.isArray(b)) return false;
-  // Plain loops, no key arrays: this runs on every store write.
-  const oa = a as JsonObject;
-  const ob = b as JsonObject;
+  return objectsEqual(a as JsonObject, b as JsonObject);
+}
+
+/**
+ * objectsEqual compares two JSON objects key by key with {@link jsonEqual} (undefined = absent),
+ * leaving out the keys in `skip`. Plain loops, no key arrays: this runs on every store write.
+ */
+export function objectsEqual(
+  oa: Readonly<JsonObject>,
+  ob: Readonly<JsonObject>,
+  skip?: ReadonlySet<string>,
+): boolean {
   let na = 0;
   for (const k in oa) {
-    if (!Object.prototype.hasOwnProperty.call(oa, k)) continue;
+    if (!Object.prototype.hasOwnProperty.call(oa, k) || skip?.has(k)) continue;
     const v = oa[k];
     if (v === undefined) continue;
     na++;
@@ -62,7 +71,7 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   }
   let nb = 0;
   for (const k in ob) {
-    if (Object.prototype.hasOwnProperty.call(ob, k) && ob[k] !== undefined) nb++;
+    if (Object.prototype.hasOwnProperty.call(ob, k) && !skip?.has(k) && ob[k] !== undefined) nb++;
   }
   return na === nb;
 }

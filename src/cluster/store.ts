@@ -4,7 +4,7 @@
  * fake `ObjectTracker`. Rule: ids from the rng, time from the clock; stored objects are frozen.
  */
 import type { ClusterClient, PatchOptions } from './client';
-import { cloneJson, deepFreeze, diffJson, isPlainObject, jsonEqual } from './json';
+import { cloneJson, deepFreeze, diffJson, isPlainObject, jsonEqual, objectsEqual } from './json';
 import { CLUSTER_RNG_STREAMS, rngStream } from './ports';
 import type { ClusterClock, ClusterRng, ClusterRngStreams } from './ports';
 import { matchesSelector } from './selectors';
@@ -137,22 +137,11 @@ function uidFrom(rng: ClusterRng): string {
 
 /** specEqual compares two versions of an object outside the non-spec keys (what bumps generation). */
 function specEqual(a: KubeObject, b: KubeObject): boolean {
-  const oa = a as unknown as Record<string, unknown>;
-  const ob = b as unknown as Record<string, unknown>;
-  let na = 0;
-  for (const k in oa) {
-    if (!Object.prototype.hasOwnProperty.call(oa, k) || NON_SPEC_KEYS.has(k)) continue;
-    const v = oa[k];
-    if (v === undefined) continue;
-    na++;
-    if (!Object.prototype.hasOwnProperty.call(ob, k) || !jsonEqual(v, ob[k])) return false;
-  }
-  let nb = 0;
-  for (const k in ob) {
-    if (Object.prototype.hasOwnProperty.call(ob, k) && !NON_SPEC_KEYS.has(k) && ob[k] !== undefined)
-      nb++;
-  }
-  return na === nb;
+  return objectsEqual(
+    a as unknown as Record<string, unknown>,
+    b as unknown as Record<string, unknown>,
+    NON_SPEC_KEYS,
+  );
 }
 
 interface Watcher {

@@ -153,15 +153,17 @@ function withMetricFields(fields: string, version: string, script: string) {
   return { result, run, world, ...jobAndPods(world.objects()) };
 }
 
+const UNTIL_SUCCESSFUL = `  - waitFor: { status: Healthy }
+  - setImage: { image: argoproj/rollouts-demo:yellow }
+  - waitFor: { analysisRun: { kind: inline, phase: Successful }, timeout: 2m }
+`;
+
 describe('Job names and lifetimes (metricproviders/job)', () => {
   it('each measurement runs its own Job, named <run uid>.<metric>.<count + error + 1>', () => {
     const { result, run, jobs, pods } = withMetricFields(
       'count: 3\ninterval: 20s',
       '{ exitCode: 0, runFor: 5s }',
-      `  - waitFor: { status: Healthy }
-  - setImage: { image: argoproj/rollouts-demo:yellow }
-  - waitFor: { analysisRun: { kind: inline, phase: Successful }, timeout: 2m }
-`,
+      UNTIL_SUCCESSFUL,
     );
     expect(result.passed).toBe(true);
     const uid = run?.metadata?.uid ?? '';
@@ -196,10 +198,7 @@ describe('Job names and lifetimes (metricproviders/job)', () => {
     const { result, run, jobs } = withMetricFields(
       'count: 12\ninterval: 2s',
       '{ exitCode: 0, runFor: 1s }',
-      `  - waitFor: { status: Healthy }
-  - setImage: { image: argoproj/rollouts-demo:yellow }
-  - waitFor: { analysisRun: { kind: inline, phase: Successful }, timeout: 2m }
-`,
+      UNTIL_SUCCESSFUL,
     );
     expect(result.passed).toBe(true);
     const uid = run?.metadata?.uid ?? '';
