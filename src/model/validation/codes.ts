@@ -12,6 +12,7 @@ export const ISSUE_CODES = {
   selectorEmpty: 'validation.rollout.selectorEmpty',
   selectorInvalid: 'validation.rollout.selectorInvalid',
   selectorTemplateMismatch: 'validation.rollout.selectorTemplateMismatch',
+  templateLabelsInvalid: 'validation.rollout.templateLabelsInvalid',
   workloadRefWithTemplate: 'validation.rollout.workloadRefWithTemplate',
   templateContainersRequired: 'validation.rollout.templateContainersRequired',
   templateContainerNameRequired: 'validation.rollout.templateContainerNameRequired',

@@ -12,6 +12,7 @@ import type { LoadedObject } from '../load';
 import { validateBlueGreen } from './blueGreen';
 import { validateCanary } from './canary';
 import { ARGO_MESSAGES, ISSUE_CODES, missingFieldMessage } from './codes';
+import { validateLabelName, validateLabels } from './labels';
 import type { Collector, JsonRecord } from './context';
 import {
   arr,
@@ -131,6 +132,12 @@ function isEmptyTemplate(template: JsonRecord | undefined): boolean {
 }
 
 function validateLabelSelector(c: Collector, selector: JsonRecord, path: string): void {
+  validateLabels(
+    c,
+    stringMap(selector.matchLabels),
+    child(path, 'matchLabels'),
+    ISSUE_CODES.selectorInvalid,
+  );
   arr(selector.matchExpressions).forEach((raw, i) => {
     const expr = rec(raw) ?? {};
     const exprPath = child(path, 'matchExpressions', i);
@@ -162,6 +169,7 @@ function validateLabelSelector(c: Collector, selector: JsonRecord, path: string)
         `Unsupported value: "${operator}": supported values: "In", "NotIn", "Exists", "DoesNotExist"`,
       );
     }
+    validateLabelName(c, str(expr.key) ?? '', child(exprPath, 'key'), ISSUE_CODES.selectorInvalid);
   });
 }
 
@@ -206,6 +214,8 @@ function validatePodTemplate(
   selector: JsonRecord | undefined,
 ): void {
   const labels = stringMap(rec(template.metadata)?.labels);
+  // ValidatePodTemplateSpec: the template's labels (Kubernetes names the path `template.labels`).
+  validateLabels(c, labels, 'spec.template.metadata.labels', ISSUE_CODES.templateLabelsInvalid);
   const selectorIsEmpty =
     selector !== undefined &&
     stringMap(selector.matchLabels).size + arr(selector.matchExpressions).length === 0;

@@ -81,6 +81,52 @@ const rolloutCases: RuleCase[] = [
     message: '`selector` does not match template `labels`',
   },
   {
+    name: 'selector label key that is not a qualified name',
+    bad: [
+      rollout((s) => {
+        s.selector.matchLabels = { 'my app': 'demo' };
+        s.template.metadata.labels = { 'my app': 'demo' };
+      }),
+    ],
+    good: [
+      rollout((s) => {
+        s.selector.matchLabels = { 'app.kubernetes.io/name': 'demo' };
+        s.template.metadata.labels = { 'app.kubernetes.io/name': 'demo' };
+      }),
+    ],
+    path: 'spec.selector.matchLabels',
+    code: ISSUE_CODES.selectorInvalid,
+    message:
+      "Invalid value: \"my app\": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')",
+  },
+  {
+    name: 'selector expression key with an upper-case prefix',
+    bad: [
+      rollout(
+        (s) => (s.selector.matchExpressions = [{ key: 'Example.com/tier', operator: 'Exists' }]),
+      ),
+    ],
+    good: [
+      rollout(
+        (s) =>
+          (s.selector.matchExpressions = [{ key: 'example.com/tier', operator: 'DoesNotExist' }]),
+      ),
+    ],
+    path: 'spec.selector.matchExpressions[0].key',
+    code: ISSUE_CODES.selectorInvalid,
+    message:
+      "Invalid value: \"Example.com/tier\": prefix part a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
+  },
+  {
+    name: 'template label value too long and with a space',
+    bad: [rollout((s) => (s.template.metadata.labels = { app: 'demo', note: 'two words' }))],
+    good: [rollout((s) => (s.template.metadata.labels = { app: 'demo', note: 'two_words' }))],
+    path: 'spec.template.metadata.labels',
+    code: ISSUE_CODES.templateLabelsInvalid,
+    message:
+      "Invalid value: \"two words\": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')",
+  },
+  {
     name: 'workloadRef together with a template',
     bad: [
       rollout((s) => {
