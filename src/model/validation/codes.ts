@@ -13,6 +13,8 @@ export const ISSUE_CODES = {
   selectorInvalid: 'validation.rollout.selectorInvalid',
   selectorTemplateMismatch: 'validation.rollout.selectorTemplateMismatch',
   templateLabelsInvalid: 'validation.rollout.templateLabelsInvalid',
+  templateContainerImageRequired: 'validation.rollout.templateContainerImageRequired',
+  templatePortInvalid: 'validation.rollout.templatePortInvalid',
   workloadRefWithTemplate: 'validation.rollout.workloadRefWithTemplate',
   templateContainersRequired: 'validation.rollout.templateContainersRequired',
   templateContainerNameRequired: 'validation.rollout.templateContainerNameRequired',

@@ -259,6 +259,12 @@ function validatePodTemplate(
   };
   checkNames(containers, 'containers');
   checkNames(arr(podSpec.initContainers), 'initContainers');
+  containers.forEach((raw, i) =>
+    validateContainer(c, rec(raw) ?? {}, `spec.template.spec.containers[${i}]`),
+  );
+  arr(podSpec.initContainers).forEach((raw, i) =>
+    validateContainer(c, rec(raw) ?? {}, `spec.template.spec.initContainers[${i}]`),
+  );
 
   const restartPolicy = str(podSpec.restartPolicy);
   if (restartPolicy !== undefined && restartPolicy !== 'Always') {
@@ -277,4 +283,88 @@ function validatePodTemplate(
       'activeDeadlineSeconds in ReplicaSet is not Supported',
     );
   }
+}
+
+const PORT_PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
+
+/** isValidPortName is Kubernetes' IsValidPortName: what is wrong with a port name, or nothing. */
+function isValidPortName(port: string): string[] {
+  const errs: string[] = [];
+  if (port.length > 15) errs.push('must be no more than 15 characters');
+  if (!/^[-a-z0-9]+$/.test(port))
+    errs.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)');
+  if (!/[a-z]/.test(port)) errs.push('must contain at least one letter or number (a-z, 0-9)');
+  if (port.includes('--')) errs.push('must not contain consecutive hyphens');
+  if (port.startsWith('-') || port.endsWith('-')) errs.push('must not begin or end with a hyphen');
+  return errs;
+}
+
+/**
+ * validateContainer: the image and port rules of Kubernetes' validateContainers and
+ * validateContainerPorts (the controller runs them on the template; an empty protocol is TCP, the
+ * CRD's default), and the CRD's list-map rule that (containerPort, protocol) pairs are unique.
+ */
+function validateContainer(c: Collector, container: JsonRecord, path: string): void {
+  if ((str(container.image) ?? '') === '')
+    report(c, `${path}.image`, ISSUE_CODES.templateContainerImageRequired, 'Required value');
+  const names = new Set<string>();
+  const pairs = new Set<string>();
+  arr(container.ports).forEach((raw, i) => {
+    const port = rec(raw) ?? {};
+    const portPath = `${path}.ports[${i}]`;
+    const name = str(port.name) ?? '';
+    if (name !== '') {
+      const errs = isValidPortName(name);
+      for (const msg of errs)
+        report(
+          c,
+          `${portPath}.name`,
+          ISSUE_CODES.templatePortInvalid,
+          `Invalid value: "${name}": ${msg}`,
+        );
+      if (errs.length === 0 && names.has(name))
+        report(
+          c,
+          `${portPath}.name`,
+          ISSUE_CODES.templatePortInvalid,
+          `Duplicate value: "${name}"`,
+        );
+      names.add(name);
+    }
+    const containerPort = num(port.containerPort) ?? 0;
+    if (containerPort === 0)
+      report(c, `${portPath}.containerPort`, ISSUE_CODES.templatePortInvalid, 'Required value');
+    else if (containerPort < 1 || containerPort > 65535)
+      report(
+        c,
+        `${portPath}.containerPort`,
+        ISSUE_CODES.templatePortInvalid,
+        `Invalid value: ${containerPort}: must be between 1 and 65535, inclusive`,
+      );
+    const hostPort = num(port.hostPort) ?? 0;
+    if (hostPort !== 0 && (hostPort < 1 || hostPort > 65535))
+      report(
+        c,
+        `${portPath}.hostPort`,
+        ISSUE_CODES.templatePortInvalid,
+        `Invalid value: ${hostPort}: must be between 1 and 65535, inclusive`,
+      );
+    const protocol = str(port.protocol) ?? 'TCP';
+    if (!PORT_PROTOCOLS.includes(protocol))
+      report(
+        c,
+        `${portPath}.protocol`,
+        ISSUE_CODES.templatePortInvalid,
+        `Unsupported value: "${protocol}": supported values: ${PORT_PROTOCOLS.map((p) => `"${p}"`).join(', ')}`,
+      );
+    const pair = `${containerPort}/${protocol}`;
+    if (pairs.has(pair))
+      report(
+        c,
+        portPath,
+        ISSUE_CODES.templatePortInvalid,
+        `Duplicate value: map[string]interface {}{"containerPort":${containerPort}, "protocol":"${protocol}"}`,
+      );
+    pairs.add(pair);
+  });
 }

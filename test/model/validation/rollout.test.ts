@@ -127,6 +127,103 @@ const rolloutCases: RuleCase[] = [
       "Invalid value: \"two words\": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')",
   },
   {
+    name: 'container without an image',
+    bad: [rollout((s) => delete s.template.spec.containers[0].image)],
+    good: [rollout(() => undefined)],
+    path: 'spec.template.spec.containers[0].image',
+    code: ISSUE_CODES.templateContainerImageRequired,
+    message: 'Required value',
+  },
+  {
+    name: 'container port out of range',
+    bad: [rollout((s) => (s.template.spec.containers[0].ports = [{ containerPort: 70000 }]))],
+    good: [rollout((s) => (s.template.spec.containers[0].ports = [{ containerPort: 8080 }]))],
+    path: 'spec.template.spec.containers[0].ports[0].containerPort',
+    code: ISSUE_CODES.templatePortInvalid,
+    message: 'Invalid value: 70000: must be between 1 and 65535, inclusive',
+  },
+  {
+    name: 'port name with upper case and too long',
+    bad: [
+      rollout(
+        (s) => (s.template.spec.containers[0].ports = [{ name: 'HTTP', containerPort: 8080 }]),
+      ),
+    ],
+    good: [
+      rollout(
+        (s) => (s.template.spec.containers[0].ports = [{ name: 'http', containerPort: 8080 }]),
+      ),
+    ],
+    path: 'spec.template.spec.containers[0].ports[0].name',
+    code: ISSUE_CODES.templatePortInvalid,
+    message:
+      'Invalid value: "HTTP": must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)',
+  },
+  {
+    name: 'two ports with the same name',
+    bad: [
+      rollout(
+        (s) =>
+          (s.template.spec.containers[0].ports = [
+            { name: 'http', containerPort: 8080 },
+            { name: 'http', containerPort: 9090 },
+          ]),
+      ),
+    ],
+    good: [
+      rollout(
+        (s) =>
+          (s.template.spec.containers[0].ports = [
+            { name: 'http', containerPort: 8080 },
+            { name: 'metrics', containerPort: 9090 },
+          ]),
+      ),
+    ],
+    path: 'spec.template.spec.containers[0].ports[1].name',
+    code: ISSUE_CODES.templatePortInvalid,
+    message: 'Duplicate value: "http"',
+  },
+  {
+    name: 'the same containerPort twice (the CRD list-map key, protocol TCP by default)',
+    bad: [
+      rollout(
+        (s) =>
+          (s.template.spec.containers[0].ports = [
+            { name: 'http', containerPort: 8080, protocol: 'TCP' },
+            { name: 'metrics', containerPort: 8080 },
+          ]),
+      ),
+    ],
+    good: [
+      rollout(
+        (s) =>
+          (s.template.spec.containers[0].ports = [
+            { name: 'http', containerPort: 8080, protocol: 'TCP' },
+            { name: 'dns', containerPort: 8080, protocol: 'UDP' },
+          ]),
+      ),
+    ],
+    path: 'spec.template.spec.containers[0].ports[1]',
+    code: ISSUE_CODES.templatePortInvalid,
+    message: 'Duplicate value: map[string]interface {}{"containerPort":8080, "protocol":"TCP"}',
+  },
+  {
+    name: 'unsupported port protocol',
+    bad: [
+      rollout(
+        (s) => (s.template.spec.containers[0].ports = [{ containerPort: 8080, protocol: 'HTTP' }]),
+      ),
+    ],
+    good: [
+      rollout(
+        (s) => (s.template.spec.containers[0].ports = [{ containerPort: 8080, protocol: 'SCTP' }]),
+      ),
+    ],
+    path: 'spec.template.spec.containers[0].ports[0].protocol',
+    code: ISSUE_CODES.templatePortInvalid,
+    message: 'Unsupported value: "HTTP": supported values: "SCTP", "TCP", "UDP"',
+  },
+  {
     name: 'workloadRef together with a template',
     bad: [
       rollout((s) => {
