@@ -168,7 +168,9 @@ function withConditions(
   at: string,
 ): PodCondition[] {
   const order = ['Initialized', 'Ready', 'ContainersReady', 'PodScheduled'];
-  const out = (conditions ?? []).map((c) => ({ ...c }));
+  // Unchanged conditions are the previous (stored, frozen) objects themselves: never edited here,
+  // only replaced, so the store shares them instead of copying.
+  const out = [...(conditions ?? [])];
   for (const type of order
     .filter((t) => t in set)
     .concat(Object.keys(set).filter((t) => !order.includes(t)))) {
