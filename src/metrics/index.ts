@@ -38,7 +38,7 @@ export {
   KAYENTA_SCOPE_LABELS,
 } from './kayenta';
 export { jsonPathFromKubernetes, NOT_IN_WORLD, web } from './web';
-export { job, jobAttempts, JOB_NAME_KEY, planJob } from './job';
+export { job, jobAttempts, jobLimits, JOB_NAME_KEY, planJob } from './job';
 export type { JobAttempt, JobPlan } from './job';
 
 export {

@@ -30,6 +30,20 @@ export interface JobPlan {
   readonly message?: string;
 }
 
+/** jobLimits reads a JobSpec's retry limit (Kubernetes' default 6) and deadline. */
+export function jobLimits(spec: Readonly<Record<string, unknown>>): {
+  backoffLimit: number;
+  activeDeadlineMs: number | undefined;
+} {
+  return {
+    backoffLimit: typeof spec.backoffLimit === 'number' ? spec.backoffLimit : DEFAULT_BACKOFF_LIMIT,
+    activeDeadlineMs:
+      typeof spec.activeDeadlineSeconds === 'number'
+        ? spec.activeDeadlineSeconds * 1000
+        : undefined,
+  };
+}
+
 /** JobAttempt is one pod of a Job: when it runs (ms after the Job starts) and whether it failed. */
 export interface JobAttempt {
   readonly startMs: number;
@@ -118,11 +132,8 @@ function start(metric: MetricOf<'job'>, env: MeasureEnv): MeasureStep {
   }
   const image = str(rec(containers[0]).image);
   const outcome = env.signals.jobOutcome?.(image) ?? { exitCode: 0, runForMs: 0 };
-  const backoffLimit =
-    typeof spec.backoffLimit === 'number' ? spec.backoffLimit : DEFAULT_BACKOFF_LIMIT;
-  const deadline =
-    typeof spec.activeDeadlineSeconds === 'number' ? spec.activeDeadlineSeconds * 1000 : undefined;
-  const plan = planJob(outcome, backoffLimit, deadline);
+  const { backoffLimit, activeDeadlineMs } = jobLimits(spec);
+  const plan = planJob(outcome, backoffLimit, activeDeadlineMs);
   // newJobName: `<run uid>.<metric>.<count + error + 1>` (a new Job per measurement).
   const jobName = `${env.runUid || env.runName}.${metric.name}.${(env.measurementsTaken ?? 0) + 1}`;
   return {

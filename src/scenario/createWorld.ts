@@ -39,7 +39,7 @@ import {
   timestampFromEpochMs,
 } from '../kernels';
 import { loadManifests, validateObjects, type AnalysisRun, type Pod } from '../model';
-import { jobAttempts, providerFor, type SignalView } from '../metrics';
+import { jobAttempts, jobLimits, providerFor, type JobOutcome, type SignalView } from '../metrics';
 import {
   DEFAULT_EPOCH_MS,
   createRng,
@@ -327,7 +327,7 @@ export function createWorld(options: WorldOptions): World {
     delete: (kind, ns, name) => void cluster.client.delete(kind, ns, name),
   };
 
-  // Stored objects are frozen and replaced on change; the controller's copies match by content.
+  // The routers of a rollout, built once per rollout name and trafficRouting spec.
   const routerCache = new Map<string, ReturnType<typeof createRoutersFor>>();
   // One data plane per world: what routers wrote reaches the simulated proxies after their delay.
   const dataPlane = createDataPlane({ clock });
@@ -470,16 +470,18 @@ export function createWorld(options: WorldOptions): World {
     const tag = image.includes(':') ? image.slice(image.lastIndexOf(':') + 1) : image;
     return { status: 200, body: JSON.stringify({ color: tag, version: image, status: 'ok' }) };
   };
+  /** How a Job pod running `image` ends (scenario `versions:` exitCode, runFor, imagePullError). */
+  const jobOutcome = (image: string): JobOutcome => {
+    const b = cluster.behaviourOf(image);
+    return {
+      exitCode: b.exitCode ?? 0,
+      runForMs: b.runForMs ?? 0,
+      ...(b.imagePullError ? { imagePullError: true } : {}),
+    };
+  };
   const signals: SignalView = signalsFromTraffic(traffic, {
     httpGet,
-    jobOutcome: (image: string) => {
-      const b = cluster.behaviourOf(image);
-      return {
-        exitCode: b.exitCode ?? 0,
-        runForMs: b.runForMs ?? 0,
-        ...(b.imagePullError ? { imagePullError: true } : {}),
-      };
-    },
+    jobOutcome,
   });
 
   // --- Scripted metric outcomes (scenario `analysis:` and `setMetric`).
@@ -531,15 +533,6 @@ export function createWorld(options: WorldOptions): World {
       },
     }));
 
-  /**
-   * syncJobs makes the Jobs of Job-provider measurements visible as batch/v1 Job objects (owned by
-   * the AnalysisRun), active while the measurement runs and succeeded/failed when it ends, as the
-   * Job provider's Jobs are on a cluster. Each Job has a pod per attempt (`generateName: <job>-`,
-   * the Job controller's labels; see startJobPods): a failing image's pods fail one after another
-   * with back-off, and the last one ends Succeeded or Failed with the measurement (exit code from
-   * the image's behaviour), or waits with ErrImagePull. The provider plans the outcome, so these
-   * pods are written here, not walked by the pod lifecycle. The Job's counters follow its pods.
-   */
   // Jobs deleted (terminated measurements, garbage collection) are never written again, although
   // their measurements may still name them.
   const deletedJobs = new Set<string>();
@@ -549,6 +542,15 @@ export function createWorld(options: WorldOptions): World {
     if (cluster.store.peek('Job', ns, name)) cluster.client.delete('Job', ns, name);
   }
 
+  /**
+   * syncJobs makes the Jobs of Job-provider measurements visible as batch/v1 Job objects (owned by
+   * the AnalysisRun), active while the measurement runs and succeeded/failed when it ends, as the
+   * Job provider's Jobs are on a cluster. Each Job has a pod per attempt (`generateName: <job>-`,
+   * the Job controller's labels; see startJobPods): a failing image's pods fail one after another
+   * with back-off, and the last one ends Succeeded or Failed with the measurement (exit code from
+   * the image's behaviour), or waits with ErrImagePull. The provider plans the outcome, so these
+   * pods are written here, not walked by the pod lifecycle. The Job's counters follow its pods.
+   */
   function syncJobs(run: AnalysisRun, before: AnalysisRun): void {
     const ns = run.metadata?.namespace ?? namespace;
     for (const result of run.status?.metricResults ?? []) {
@@ -696,17 +698,12 @@ export function createWorld(options: WorldOptions): World {
     const uid = job.metadata?.uid ?? '';
     const key = `${ns}/${name}`;
     const spec = jobSpec.template?.spec as { containers?: { image?: string }[] } | undefined;
-    const b = cluster.behaviourOf(spec?.containers?.[0]?.image ?? '');
+    // The provider planned the measurement from the same outcome and limits (planJob).
+    const { backoffLimit, activeDeadlineMs } = jobLimits(jobSpec);
     const attempts = jobAttempts(
-      {
-        exitCode: b.exitCode ?? 0,
-        runForMs: b.runForMs ?? 0,
-        ...(b.imagePullError ? { imagePullError: true } : {}),
-      },
-      jobSpec.backoffLimit ?? 6,
-      jobSpec.activeDeadlineSeconds === undefined
-        ? undefined
-        : jobSpec.activeDeadlineSeconds * 1000,
+      jobOutcome(spec?.containers?.[0]?.image ?? ''),
+      backoffLimit,
+      activeDeadlineMs,
     );
     const first = createJobPod(job, jobSpec, m.startedAt);
     const entry = { attempts: attempts.length, pods: [first.metadata?.name ?? ''] };
