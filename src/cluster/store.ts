@@ -135,6 +135,26 @@ function uidFrom(rng: ClusterRng): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
+/**
+ * The metadata keys the API server owns on an update, in the order they are appended when the
+ * caller's metadata lacks them (see adoptVersion).
+ */
+const IDENTITY_KEYS: ReadonlySet<string> = new Set([
+  'name',
+  'namespace',
+  'uid',
+  'creationTimestamp',
+  'deletionTimestamp',
+  'deletionGracePeriodSeconds',
+  'generation',
+  'resourceVersion',
+]);
+/** The identity keys kept only while a deletion has started. */
+const DELETION_KEYS: ReadonlySet<string> = new Set([
+  'deletionTimestamp',
+  'deletionGracePeriodSeconds',
+]);
+
 /** specEqual compares two versions of an object outside the non-spec keys (what bumps generation). */
 function specEqual(a: KubeObject, b: KubeObject): boolean {
   return objectsEqual(
@@ -246,32 +266,56 @@ export function createObjectStore(options: ObjectStoreOptions): ObjectStore {
   }
 
   /**
-   * adoptVersion adopts the next version of a stored object against `prev`: a fresh, not yet
-   * frozen root and metadata object (the store still writes into both; {@link sealVersion}
-   * freezes them), every other subtree shared with `prev` where unchanged.
+   * adoptVersion adopts `incoming` as the next version of the stored `prev`: the metadata keeps
+   * the server's identity (name, namespace, uid, creationTimestamp, a started deletion, generation
+   * and resourceVersion as `prev` has them, whatever the caller sent), every other subtree is shared
+   * with `prev` where unchanged. The root and metadata objects are fresh and not yet frozen (the
+   * store still writes into both; {@link sealVersion} freezes them). Key order is the caller's,
+   * with identity keys the caller left out appended in {@link IDENTITY_KEYS} order.
    */
-  function adoptVersion(next: KubeObject, prev: KubeObject): KubeObject {
+  function adoptVersion(incoming: KubeObject, prev: KubeObject): KubeObject {
     const out: Record<string, unknown> = {};
     const p = prev as unknown as Record<string, unknown>;
-    for (const [k, v] of Object.entries(next)) {
-      if (v === undefined) continue;
-      const pv = Object.prototype.hasOwnProperty.call(p, k) ? p[k] : undefined;
-      if (k === 'metadata' && isPlainObject(v)) {
-        const pm = isPlainObject(pv) ? pv : undefined;
-        const meta: Record<string, unknown> = {};
-        for (const [mk, mv] of Object.entries(v)) {
-          if (mv === undefined) continue;
-          meta[mk] = adoptShared(
-            mv,
-            pm !== undefined && Object.prototype.hasOwnProperty.call(pm, mk) ? pm[mk] : undefined,
-          );
-        }
-        out[k] = meta;
-      } else {
-        out[k] = adoptShared(v, pv);
+    const src = incoming as unknown as Record<string, unknown>;
+    const pm = (prev.metadata ?? {}) as Record<string, unknown>;
+    let sawMetadata = false;
+    for (const k in src) {
+      if (!Object.prototype.hasOwnProperty.call(src, k)) continue;
+      if (k === 'metadata') {
+        sawMetadata = true;
+        out[k] = adoptMetadata(src[k], pm);
+        continue;
       }
+      const v = src[k];
+      if (v === undefined) continue;
+      out[k] = adoptShared(v, Object.prototype.hasOwnProperty.call(p, k) ? p[k] : undefined);
     }
+    if (!sawMetadata) out.metadata = adoptMetadata(undefined, pm);
     return out as unknown as KubeObject;
+  }
+
+  /** adoptMetadata is {@link adoptVersion}'s metadata: the caller's keys, the server's identity. */
+  function adoptMetadata(value: unknown, pm: Record<string, unknown>): Record<string, unknown> {
+    const src: Record<string, unknown> = isPlainObject(value) ? value : {};
+    const deleting = pm.deletionTimestamp !== undefined;
+    const meta: Record<string, unknown> = {};
+    for (const mk in src) {
+      if (!Object.prototype.hasOwnProperty.call(src, mk)) continue;
+      const mv = IDENTITY_KEYS.has(mk)
+        ? deleting || !DELETION_KEYS.has(mk)
+          ? pm[mk]
+          : undefined
+        : src[mk];
+      if (mv === undefined) continue;
+      meta[mk] = adoptShared(mv, Object.prototype.hasOwnProperty.call(pm, mk) ? pm[mk] : undefined);
+    }
+    for (const mk of IDENTITY_KEYS) {
+      if (Object.prototype.hasOwnProperty.call(src, mk)) continue;
+      if (!deleting && DELETION_KEYS.has(mk)) continue;
+      const mv = pm[mk];
+      if (mv !== undefined) meta[mk] = mv;
+    }
+    return meta;
   }
 
   /** sealVersion freezes what {@link adoptVersion} left open: the metadata object and the root. */
@@ -507,27 +551,11 @@ export function createObjectStore(options: ObjectStoreOptions): ObjectStore {
     verb: ClusterVerb,
     subresource?: 'status',
   ): KubeObject {
-    const next: KubeObject = { ...incoming, metadata: { ...incoming.metadata } };
-    const meta = next.metadata!;
-    // Identity is the server's, whatever the caller sent.
+    // Identity is the server's, whatever the caller sent. generation keeps its old value here
+    // (fixing the key's place) and is bumped below when the spec changed; comparisons run on the
+    // adopted version, which shares unchanged subtrees.
     const pm = prev.metadata ?? {};
-    meta.name = pm.name;
-    meta.namespace = pm.namespace;
-    meta.uid = pm.uid;
-    meta.creationTimestamp = pm.creationTimestamp;
-    if (pm.deletionTimestamp !== undefined) {
-      meta.deletionTimestamp = pm.deletionTimestamp;
-      meta.deletionGracePeriodSeconds = pm.deletionGracePeriodSeconds;
-    } else {
-      delete meta.deletionTimestamp;
-      delete meta.deletionGracePeriodSeconds;
-    }
-    // generation is set here to its old value (fixing the key's place) and bumped below when
-    // the spec changed; comparisons run on the adopted version, which shares unchanged subtrees.
-    if (pm.generation === undefined) delete meta.generation;
-    else meta.generation = pm.generation;
-    meta.resourceVersion = pm.resourceVersion;
-    const candidate = adoptVersion(next, prev);
+    const candidate = adoptVersion(incoming, prev);
     const cmeta = candidate.metadata!;
     if (pm.generation !== undefined && !specEqual(prev, candidate)) {
       cmeta.generation = pm.generation + 1;
