@@ -3,6 +3,7 @@
  * pause, restart, undo, set image, scale). Mirrors pkg/kubectl-argo-rollouts/cmd/*. These are the
  * user's side of the API, not the controller: the controller only ever sees their effect.
  */
+import { cloneJson } from '../cluster/json';
 import type { ReplicaSet, Rollout } from '../model';
 import { rfc3339FromEpochMs } from '../sim';
 import { POD_TEMPLATE_HASH_LABEL, REVISION_ANNOTATION } from './constants';
@@ -76,8 +77,7 @@ function setImage(
   image: string,
   container: string | undefined,
 ): Rollout['spec']['template'] | { error: string } {
-  const template = structuredClone(ro.spec.template) as
-    { spec?: Record<string, unknown> } | undefined;
+  const template = cloneJson(ro.spec.template) as { spec?: Record<string, unknown> } | undefined;
   const podSpec = template?.spec as
     Record<string, { name: string; image?: string }[] | undefined> | undefined;
   if (!podSpec) return { error: 'rollout has no pod template' };
@@ -106,7 +106,7 @@ function undoTemplate(rss: readonly ReplicaSet[], currentHash: string, toRevisio
       (rs) => rs.metadata?.labels?.[POD_TEMPLATE_HASH_LABEL] !== currentHash,
     )[0];
   if (!target) return undefined;
-  const template = structuredClone(target.spec?.template) as {
+  const template = cloneJson(target.spec?.template) as {
     metadata?: { labels?: Record<string, string> };
   };
   if (template?.metadata?.labels) delete template.metadata.labels[POD_TEMPLATE_HASH_LABEL];
