@@ -460,6 +460,11 @@ export function observe(
   const errorRate = typeof rate === 'number' && Number.isFinite(rate) ? rate : null;
   // The world hands out the same frozen array until something changes, so the object-derived
   // part of an observation is computed once per state, however often conditions are checked.
+  // A list that is not frozen may be edited in place between calls: it is read afresh each time.
+  if (!Object.isFrozen(objects)) {
+    const fresh = observeObjects(objects, rolloutName);
+    return fresh.errorRate === errorRate ? fresh : { ...fresh, errorRate };
+  }
   let byName = observationMemo.get(objects);
   if (!byName) observationMemo.set(objects, (byName = new Map<string, Observation>()));
   let base = byName.get(rolloutName);

@@ -168,6 +168,26 @@ export interface RolloutRecorder {
   record(objects: readonly KubeObject[], t: number): RolloutRecord[];
 }
 
+/** The kinds {@link rolloutRecord} reads; a record is a function of these objects only. */
+const RECORD_KINDS: ReadonlySet<string | undefined> = new Set([
+  'Rollout',
+  'ReplicaSet',
+  'Service',
+  'AnalysisRun',
+]);
+
+function recordInputs(objects: readonly KubeObject[]): KubeObject[] {
+  const out: KubeObject[] = [];
+  for (const o of objects) if (RECORD_KINDS.has(o.kind)) out.push(o);
+  return out;
+}
+
+function sameObjects(a: readonly KubeObject[], b: readonly KubeObject[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** createRolloutRecorder starts a recorder with no previous state: the first call reports every rollout. */
 export function createRolloutRecorder(): RolloutRecorder {
   // The last record per rollout with t = 0, compared structurally (same JSON, cheaper than
@@ -176,10 +196,20 @@ export function createRolloutRecorder(): RolloutRecorder {
   // The world hands out the same frozen array until something changes: the same objects give
   // the same records, which all equal the last ones written.
   let lastObjects: readonly KubeObject[] | undefined;
+  // The objects a record is built from (see RECORD_KINDS), as last seen: stored objects are
+  // frozen and replaced on every write, so the same objects in the same order give the same
+  // records. Most changes are pods and endpoints, which no record reads.
+  let lastInputs: KubeObject[] = [];
   return {
     record(objects, t) {
       if (objects === lastObjects && Object.isFrozen(objects)) return [];
       lastObjects = objects;
+      if (Object.isFrozen(objects)) {
+        const inputs = recordInputs(objects);
+        const same = sameObjects(inputs, lastInputs);
+        lastInputs = inputs;
+        if (same) return [];
+      } else lastInputs = [];
       const names = [
         ...new Set(objects.filter((o) => o.kind === 'Rollout').map((o) => o.metadata?.name ?? '')),
       ].sort();
