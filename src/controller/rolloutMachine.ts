@@ -226,7 +226,9 @@ function provideRolloutActions(portsOf: (context: RolloutMachineContext) => Roll
           enqueue(emit({ type: 'rollout.phaseChanged' as const, phase: result.phase, previous }));
         }
         if (!keep) {
-          enqueue.cancel('requeue');
+          // With the clock's now known, requeueDueAt tracks the pending requeue exactly: nothing
+          // to cancel when none is pending (or when this is it firing).
+          if (now === undefined || pending !== undefined) enqueue.cancel('requeue');
           if (result.requeueAfterMs !== undefined) {
             enqueue.raise(
               { type: 'reconcile.due' },
