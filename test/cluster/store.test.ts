@@ -136,6 +136,64 @@ describe('object store', () => {
     expect(store.actions(3)).toHaveLength(1);
   });
 
+  it('a frozen subtree handed in is stored as it is; an unfrozen one is copied', () => {
+    const { store } = newStore();
+    const template = store.createShared(rs('web')).spec;
+    const copy = store.createShared({ ...rs('copy'), spec: template });
+    expect(copy.spec).toBe(template);
+    const own = { replicas: 3 };
+    const mine = store.createShared({ ...rs('mine'), spec: own });
+    expect(mine.spec).not.toBe(own);
+    expect(Object.isFrozen(mine.spec)).toBe(true);
+    own.replicas = 4;
+    expect(store.peek('ReplicaSet', 'default', 'mine')!.spec).toEqual({ replicas: 3 });
+  });
+
+  it('action log entries are frozen; a lazy diff is computed once, frozen, and serialised', () => {
+    const { store } = newStore();
+    store.create(rs('web'));
+    store.patch(
+      'ReplicaSet',
+      'default',
+      'web',
+      { status: { replicas: 1 } },
+      {
+        subresource: 'status',
+      },
+    );
+    const [created, patched] = store.actions();
+    expect(Object.isFrozen(patched)).toBe(true);
+    expect(() => {
+      (patched as { name: string }).name = 'other';
+    }).toThrow(TypeError);
+    const diff = patched.diff;
+    expect(diff).toEqual([{ path: 'status.replicas', to: 1 }]);
+    expect(patched.diff).toBe(diff);
+    expect(Object.isFrozen(diff) && Object.isFrozen(diff[0])).toBe(true);
+    // JSON carries every field, diff included, and subresource only when there is one.
+    expect(JSON.parse(JSON.stringify(patched))).toEqual({
+      seq: 2,
+      t: 0,
+      verb: 'patch',
+      kind: 'ReplicaSet',
+      namespace: 'default',
+      name: 'web',
+      subresource: 'status',
+      resourceVersion: '2',
+      diff: [{ path: 'status.replicas', to: 1 }],
+    });
+    expect(Object.keys(JSON.parse(JSON.stringify(created)))).toEqual([
+      'seq',
+      't',
+      'verb',
+      'kind',
+      'namespace',
+      'name',
+      'resourceVersion',
+      'diff',
+    ]);
+  });
+
   it('graceful delete marks deletionTimestamp and removes at the end of the grace period', () => {
     const { clock, store } = newStore();
     store.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' } });
