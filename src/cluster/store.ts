@@ -122,10 +122,14 @@ export function objectKey(kind: string, namespace: string, name: string): string
   return `${kind}/${namespace}/${name}`;
 }
 
+const HEX_BYTE = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+/** hexWord draws 32 bits from `rng` as 8 lower-case hex digits. */
 function hexWord(rng: ClusterRng): string {
-  return Math.floor(rng.next() * 4294967296)
-    .toString(16)
-    .padStart(8, '0');
+  const n = Math.floor(rng.next() * 4294967296);
+  return (
+    HEX_BYTE[n >>> 24] + HEX_BYTE[(n >>> 16) & 255] + HEX_BYTE[(n >>> 8) & 255] + HEX_BYTE[n & 255]
+  );
 }
 
 /** uidFrom draws a UUID-v4-shaped uid from `rng`. */

@@ -15,6 +15,21 @@ function atoi(text: string, original: string): number {
   return Number.parseInt(text, 10);
 }
 
+// The few distinct strings a strategy holds ("25%", "1", ...), parsed once: this runs several
+// times per reconcile. Bounded; invalid strings are never cached (they throw every time).
+const lenientParsed = new Map<string, number>();
+
+/** lenientPercent is Go's Atoi of `value` with every `%` removed (see getValueFromIntOrPercent). */
+function lenientPercent(value: string): number {
+  let n = lenientParsed.get(value);
+  if (n === undefined) {
+    n = atoi(value.replaceAll('%', ''), value);
+    if (lenientParsed.size >= 256) lenientParsed.clear();
+    lenientParsed.set(value, n);
+  }
+  return n;
+}
+
 function scale(value: number, total: number, roundUp: boolean): number {
   const exact = (value * total) / 100;
   return roundUp ? Math.ceil(exact) : Math.floor(exact);
@@ -36,7 +51,7 @@ export function getValueFromIntOrPercent(
 ): number {
   if (value === undefined) throw new Error('nil value for IntOrString');
   if (typeof value === 'number') return Math.trunc(value);
-  return scale(atoi(value.replaceAll('%', ''), value), total, roundUp);
+  return scale(lenientPercent(value), total, roundUp);
 }
 
 /**

@@ -88,8 +88,14 @@ export function actionOf(step: ScriptStep): RolloutAction | undefined {
  * Rollout in the world, else the only one among the scenario's manifests, else ''.
  */
 export function defaultRolloutName(scenario: Scenario, objects: readonly KubeObject[]): string {
-  const live = objects.filter((o) => o.kind === 'Rollout').map((o) => o.metadata?.name ?? '');
-  if (live.length === 1) return live[0];
+  let live: string | undefined;
+  let count = 0;
+  for (const o of objects) {
+    if (o.kind !== 'Rollout') continue;
+    if (++count > 1) break;
+    live = o.metadata?.name ?? '';
+  }
+  if (count === 1) return live!;
   const declared = scenario.manifests.filter((m) => m.kind === 'Rollout').map((m) => m.name);
   return declared.length === 1 ? declared[0] : '';
 }
