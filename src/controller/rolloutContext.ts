@@ -76,6 +76,15 @@ const asObj = (o: unknown) => o as KubeObject;
 /** clone copies the JSON-like values the controller keeps (keys holding undefined dropped). */
 const clone = <T>(v: T): T => cloneJson(v);
 
+/**
+ * statusToPatch is a copy of the rollout's status to set conditions on before patchStatus: a
+ * shallow copy suffices, since both only ever assign top-level fields (conditions are replaced
+ * as a list, never edited in place), and the nested stored objects stay shared.
+ */
+function statusToPatch(rollout: Rollout): RolloutStatus {
+  return { ...(rollout.status ?? {}) };
+}
+
 /** ownedBy: the controller owner reference points at the rollout (uid, else name). */
 function ownedBy(obj: KubeObject, rollout: Rollout): boolean {
   return (obj.metadata.ownerReferences ?? []).some(
@@ -229,7 +238,7 @@ export function syncReplicaSetRevision(ctx: RolloutContext): void {
   }
   setRolloutRevision(ctx, getReplicaSetRevision(ctx.newRS!));
   if (!getRolloutCondition(ctx.rollout.status, ConditionType.Progressing)) {
-    const status = clone(ctx.rollout.status ?? {});
+    const status = statusToPatch(ctx.rollout);
     setRolloutCondition(
       status,
       newRolloutCondition(
@@ -308,7 +317,7 @@ export function createDesiredReplicaSet(
     );
   }
   setRolloutRevision(ctx, revision);
-  const status = clone(ctx.rollout.status ?? {});
+  const status = statusToPatch(ctx.rollout);
   setRolloutCondition(
     status,
     newRolloutCondition(
@@ -483,7 +492,9 @@ export function calculateBaseStatus(ctx: RolloutContext): RolloutStatus {
   status.updatedReplicas = getActualReplicaCountForReplicaSets(ctx.newRS ? [ctx.newRS] : []);
   status.readyReplicas = ctx.allRSs.reduce((n, rs) => n + (rs.status?.readyReplicas ?? 0), 0);
   if (prev.collisionCount !== undefined) status.collisionCount = prev.collisionCount;
-  status.conditions = clone(prev.conditions ?? []);
+  // A fresh list of the stored (frozen) conditions: conditions are only ever replaced
+  // (setRolloutCondition, removeRolloutCondition), so unchanged ones stay the stored objects.
+  status.conditions = [...(prev.conditions ?? [])];
   if (!ctx.invalidSpec) removeRolloutCondition(status, ConditionType.InvalidSpec);
   if (prev.promoteFull && status.currentPodHash !== prev.stableRS) status.promoteFull = true;
   else delete status.promoteFull;
@@ -826,7 +837,7 @@ function requeueStuckRollout(ctx: RolloutContext, s: RolloutStatus): void {
 
 /** createInvalidRolloutCondition: InvalidSpec condition, phase Degraded, retried after 20 s. */
 export function setInvalidSpec(ctx: RolloutContext, detail: string): void {
-  const status = clone(ctx.rollout.status ?? {});
+  const status = statusToPatch(ctx.rollout);
   const message = Message.invalidSpec(ctx.rollout.metadata?.name ?? '', detail);
   setRolloutCondition(
     status,
@@ -890,7 +901,7 @@ export function checkPausedConditions(ctx: RolloutContext): boolean {
     );
   }
   if (updates.length === 0) return false;
-  const status = clone(ro.status ?? {});
+  const status = statusToPatch(ro);
   let changed = false;
   for (const u of updates) changed = setRolloutCondition(status, u) || changed;
   if (!changed) return false;
