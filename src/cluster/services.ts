@@ -128,6 +128,32 @@ export function endpointsForService(svc: Service, pods: readonly Pod[]): Endpoin
   return endpoints;
 }
 
+/**
+ * reuseStored puts the stored (frozen) address and port objects of `have` into `want` wherever
+ * they are equal: a pod that only moved between `notReadyAddresses` and `addresses` keeps its
+ * stored address, so the write shares it instead of copying, and comparisons stop at once.
+ */
+function reuseStored(want: Endpoints, have: Endpoints): Endpoints {
+  const subset = want.subsets?.[0];
+  const stored = have.subsets?.[0];
+  if (subset === undefined || stored === undefined) return want;
+  const byName = new Map<string, EndpointAddress>();
+  for (const a of stored.addresses ?? []) byName.set(a.targetRef?.name ?? '', a);
+  for (const a of stored.notReadyAddresses ?? []) byName.set(a.targetRef?.name ?? '', a);
+  const reuse = (list: EndpointAddress[] | undefined) => {
+    if (list === undefined) return;
+    for (let i = 0; i < list.length; i++) {
+      const old = byName.get(list[i].targetRef?.name ?? '');
+      if (old !== undefined && jsonEqual(old, list[i])) list[i] = old;
+    }
+  };
+  reuse(subset.addresses);
+  reuse(subset.notReadyAddresses);
+  if (subset.ports !== undefined && jsonEqual(subset.ports, stored.ports))
+    subset.ports = stored.ports;
+  return want;
+}
+
 /** EndpointsController is the running endpoints controller. */
 export interface EndpointsController {
   /** sync recomputes one Service's Endpoints now. */
@@ -185,7 +211,10 @@ export function createEndpointsController(store: ObjectStore): EndpointsControll
       last.pods = pods;
       return;
     }
-    const want = endpointsForService(svc, pods);
+    const want =
+      have === undefined
+        ? endpointsForService(svc, pods)
+        : reuseStored(endpointsForService(svc, pods), have);
     if (have === undefined) {
       store.createShared(want);
     } else if (

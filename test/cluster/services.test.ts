@@ -37,6 +37,22 @@ describe('Services and Endpoints', () => {
     expect(addresses(store.get('Endpoints', 'default', 'web')).ready).toHaveLength(1);
   });
 
+  it('a pod that becomes ready keeps its stored address object (moved, not copied)', () => {
+    const { clock, store } = world();
+    store.create(service('web', { app: 'demo' }));
+    store.create(replicaSet('web-a', 'aaa', 1));
+    clock.advanceBy(1000);
+    const before = store.peek('Endpoints', 'default', 'web')!;
+    const notReady = before.subsets![0].notReadyAddresses![0];
+    const ports = before.subsets![0].ports;
+    clock.advanceBy(1000);
+    const after = store.peek('Endpoints', 'default', 'web')!;
+    expect(after).not.toBe(before);
+    expect(after.subsets![0].addresses![0]).toBe(notReady);
+    expect(after.subsets![0].ports).toBe(ports);
+    expect(after.subsets![0].notReadyAddresses).toBeUndefined();
+  });
+
   it('setServiceSelectorHash injects the hash selector and managed-by annotation as a logged patch', () => {
     const { clock, store } = world();
     store.create(service('stable', { app: 'demo' }));
