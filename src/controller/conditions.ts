@@ -37,10 +37,14 @@ export function setRolloutCondition(status: RolloutStatus, condition: RolloutCon
   if (current && current.status === condition.status && current.reason === condition.reason) {
     return false;
   }
-  const next = { ...condition };
-  if (current && current.status === condition.status) {
-    next.lastTransitionTime = current.lastTransitionTime;
-  }
+  // The caller's condition itself (new, or a stored one kept as is), unless lastTransitionTime
+  // must be carried over from the current one.
+  const next =
+    current &&
+    current.status === condition.status &&
+    condition.lastTransitionTime !== current.lastTransitionTime
+      ? { ...condition, lastTransitionTime: current.lastTransitionTime }
+      : condition;
   status.conditions = [...(status.conditions ?? []).filter((c) => c.type !== condition.type), next];
   return true;
 }

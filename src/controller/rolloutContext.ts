@@ -390,10 +390,26 @@ function statusPatch(
       isPlainObject(before) && isPlainObject(value)
         ? statusPatch(before, value, strip)
         : strip
-          ? cloneJson(value)
+          ? stripJson(value)
           : value;
   }
   return patch;
+}
+
+/**
+ * stripJson is cloneJson for a patch: frozen subtrees (stored objects, already plain JSON) are
+ * kept as they are, so the store shares them instead of copying them again.
+ */
+function stripJson<T>(value: T): T {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
+  if (Array.isArray(value)) return value.map(stripJson) as T;
+  const out: Record<string, unknown> = {};
+  for (const key in value) {
+    if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+    const v = (value as Record<string, unknown>)[key];
+    if (!isJsonAbsent(v)) out[key] = stripJson(v);
+  }
+  return out as T;
 }
 
 /** isJsonAbsent: JSON.stringify drops this value from an object. */
@@ -656,7 +672,9 @@ export function calculateRolloutConditions(
         if (currentCond.status === 'True') next.lastTransitionTime = currentCond.lastTransitionTime;
         removeRolloutCondition(s, ConditionType.Progressing);
       }
-      setRolloutCondition(s, next);
+      // Re-set even when unchanged (it moves to the end, as in Argo); an identical condition is
+      // the current object itself, so the stored one is kept.
+      setRolloutCondition(s, currentCond && jsonEqual(currentCond, next) ? currentCond : next);
     } else if (!isIndefiniteStep(ro) && rolloutTimedOut(ctx, s)) {
       const msg = Message.replicaSetTimeOut(rsName);
       const changed = setRolloutCondition(
