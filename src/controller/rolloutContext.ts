@@ -5,7 +5,7 @@
  * Mirrors rollout/context.go, rollout/sync.go and rollout/replicaset.go. Rule: all writes go
  * through ports.client; time only from ports.nowMs().
  */
-import type { AnalysisRun, ReplicaSet, Rollout, RolloutStatus } from '../model';
+import type { AnalysisRun, Experiment, ReplicaSet, Rollout, RolloutStatus } from '../model';
 import {
   getActualReplicaCountForReplicaSets,
   getAvailableReplicaCountForReplicaSets,
@@ -69,6 +69,13 @@ export interface RolloutContext {
     background?: AnalysisRun | undefined;
     prePromotion?: AnalysisRun | undefined;
     postPromotion?: AnalysisRun | undefined;
+  };
+  /** The Experiments this reconcile sees (see rolloutExperiment.ts stateOf), read on first use. */
+  experiments?: {
+    current: Experiment | undefined;
+    others: Experiment[];
+    /** Whether reconcileExperiments decided status.canary.currentExperiment this reconcile. */
+    decided: boolean;
   };
 }
 

@@ -20,14 +20,7 @@ import { addAbort, addPauseCondition, getPauseCondition, isAborted } from './pau
 import { currentTemplateHash, record, type RolloutContext } from './rolloutContext';
 
 /** The experiments one reconcile sees: the one named in status and every other owned one. */
-interface ExperimentState {
-  current: Experiment | undefined;
-  others: Experiment[];
-  /** Whether reconcileExperiments decided status.canary.currentExperiment this reconcile. */
-  decided: boolean;
-}
-
-const states = new WeakMap<RolloutContext, ExperimentState>();
+type ExperimentState = NonNullable<RolloutContext['experiments']>;
 
 function namespaceOf(ctx: RolloutContext): string {
   return ctx.rollout.metadata?.namespace ?? 'default';
@@ -48,13 +41,13 @@ export function experimentsOf(ctx: RolloutContext): Experiment[] {
 }
 
 function stateOf(ctx: RolloutContext): ExperimentState {
-  let state = states.get(ctx);
+  let state = ctx.experiments;
   if (!state) {
     const all = experimentsOf(ctx);
     const currentName = ctx.rollout.status?.canary?.currentExperiment;
     const current = currentName ? all.find((ex) => ex.metadata?.name === currentName) : undefined;
     state = { current, others: all.filter((ex) => ex !== current), decided: false };
-    states.set(ctx, state);
+    ctx.experiments = state;
   }
   return state;
 }
