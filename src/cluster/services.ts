@@ -128,6 +128,18 @@ export function endpointsForService(svc: Service, pods: readonly Pod[]): Endpoin
   return endpoints;
 }
 
+/** reuseAddresses replaces each address of `list` with the stored one of its pod when equal. */
+function reuseAddresses(
+  list: EndpointAddress[] | undefined,
+  byName: ReadonlyMap<string, EndpointAddress>,
+): void {
+  if (list === undefined) return;
+  for (let i = 0; i < list.length; i++) {
+    const old = byName.get(list[i].targetRef?.name ?? '');
+    if (old !== undefined && jsonEqual(old, list[i])) list[i] = old;
+  }
+}
+
 /**
  * reuseStored puts the stored (frozen) address and port objects of `have` into `want` wherever
  * they are equal: a pod that only moved between `notReadyAddresses` and `addresses` keeps its
@@ -140,15 +152,8 @@ function reuseStored(want: Endpoints, have: Endpoints): Endpoints {
   const byName = new Map<string, EndpointAddress>();
   for (const a of stored.addresses ?? []) byName.set(a.targetRef?.name ?? '', a);
   for (const a of stored.notReadyAddresses ?? []) byName.set(a.targetRef?.name ?? '', a);
-  const reuse = (list: EndpointAddress[] | undefined) => {
-    if (list === undefined) return;
-    for (let i = 0; i < list.length; i++) {
-      const old = byName.get(list[i].targetRef?.name ?? '');
-      if (old !== undefined && jsonEqual(old, list[i])) list[i] = old;
-    }
-  };
-  reuse(subset.addresses);
-  reuse(subset.notReadyAddresses);
+  reuseAddresses(subset.addresses, byName);
+  reuseAddresses(subset.notReadyAddresses, byName);
   if (subset.ports !== undefined && jsonEqual(subset.ports, stored.ports))
     subset.ports = stored.ports;
   return want;

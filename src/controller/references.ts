@@ -16,14 +16,17 @@ function invalidValue(path: string, value: string, detail: string): string {
 
 type TemplateRef = { templateName?: string; clusterScope?: boolean };
 
+/** exists reports whether the object is in the cluster (a module-level helper: it runs per reconcile). */
+function exists(ports: ControllerPorts, kind: string, name: string, namespace: string): boolean {
+  return ports.client.get(kind, namespace, name) !== undefined;
+}
+
 /**
  * missingReference returns the field error for the first object the rollout references that does
  * not exist, or undefined when they all do.
  */
 export function missingReference(ports: ControllerPorts, rollout: Rollout): string | undefined {
   const ns = rollout.metadata?.namespace ?? 'default';
-  const exists = (kind: string, name: string, namespace: string = ns) =>
-    ports.client.get(kind, namespace, name) !== undefined;
   const strategy = rollout.spec?.strategy;
 
   // Services (getReferencedServices): the listers' NotFound reads `service "<name>" not found`.
@@ -37,7 +40,7 @@ export function missingReference(ports: ControllerPorts, rollout: Rollout): stri
         ['spec.strategy.canary.canaryService', strategy?.canary?.canaryService],
       ];
   for (const [path, name] of services) {
-    if (name && !exists('Service', name))
+    if (name && !exists(ports, 'Service', name, ns))
       return invalidValue(path, name, `service "${name}" not found`);
   }
 
@@ -56,13 +59,12 @@ export function missingReference(ports: ControllerPorts, rollout: Rollout): stri
         bg.postPromotionAnalysis.templates,
       ]);
   } else if (strategy?.canary) {
-    (strategy.canary.steps ?? []).forEach((step, i) => {
-      if (step.analysis)
-        analyses.push([
-          `spec.strategy.canary.steps[${i}].analysis.templates`,
-          step.analysis.templates,
-        ]);
-    });
+    const steps = strategy.canary.steps ?? [];
+    for (let i = 0; i < steps.length; i++) {
+      const analysis = steps[i].analysis;
+      if (analysis)
+        analyses.push([`spec.strategy.canary.steps[${i}].analysis.templates`, analysis.templates]);
+    }
     if (strategy.canary.analysis)
       analyses.push([
         'spec.strategy.canary.analysis.templates',
@@ -73,7 +75,7 @@ export function missingReference(ports: ControllerPorts, rollout: Rollout): stri
     for (const ref of templates ?? []) {
       const name = ref.templateName ?? '';
       const kind = ref.clusterScope ? 'ClusterAnalysisTemplate' : 'AnalysisTemplate';
-      if (!exists(kind, name, ref.clusterScope ? '' : ns))
+      if (!exists(ports, kind, name, ref.clusterScope ? '' : ns))
         return invalidValue(path, name, `${kind} '${name}' not found`);
     }
   }
@@ -85,7 +87,7 @@ export function missingReference(ports: ControllerPorts, rollout: Rollout): stri
     : routing?.nginx
       ? ['spec.strategy.canary.trafficRouting.nginx.stableIngress', routing.nginx.stableIngress]
       : undefined;
-  if (ingress?.[1] && !exists('Ingress', ingress[1]))
+  if (ingress?.[1] && !exists(ports, 'Ingress', ingress[1], ns))
     return invalidValue(
       ingress[0],
       ingress[1],
@@ -106,7 +108,7 @@ export function missingReference(ports: ControllerPorts, rollout: Rollout): stri
         : [];
     for (const ref of refs) {
       const [name, namespace] = (ref.name ?? '').split('.');
-      if (!exists('VirtualService', name, namespace || ns))
+      if (!exists(ports, 'VirtualService', name, namespace || ns))
         return invalidValue(path, name, `virtualservices.networking.istio.io "${name}" not found`);
     }
   }

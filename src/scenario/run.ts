@@ -154,13 +154,12 @@ export function runScript(scenario: Scenario, world: WorldPort, opts: RunOptions
     }
   };
 
+  // Built once: a closure per check would be another named function per check under tsx.
+  const extras = { errorRate: () => world.errorRate(ERROR_RATE_WINDOW_MS) };
   const check = (condition: Condition, rollout: string | undefined) => {
     const objects = world.objects();
     const name = rollout ?? defaultRolloutName(scenario, objects);
-    const observation = observe(objects, name, {
-      errorRate: () => world.errorRate(ERROR_RATE_WINDOW_MS),
-    });
-    return evaluateCondition(condition, observation);
+    return evaluateCondition(condition, observe(objects, name, extras));
   };
 
   const fail = (
