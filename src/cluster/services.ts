@@ -174,8 +174,9 @@ export function createEndpointsController(store: ObjectStore): EndpointsControll
 
   /**
    * What each Service's last sync saw: its (frozen) Service, pods and Endpoints. When the Service
-   * and Endpoints are those very objects and only pods outside the Service changed, the wanted
-   * Endpoints are the ones the Endpoints already match, and the sync would write nothing.
+   * and Endpoints are those very objects and the pods that changed give the same entries (see
+   * sameAddress), the wanted Endpoints are the ones the Endpoints already match, and the sync
+   * would write nothing.
    */
   const lastSync = new Map<string, { svc: Service; pods: readonly Pod[]; have: unknown }>();
 
@@ -187,13 +188,57 @@ export function createEndpointsController(store: ObjectStore): EndpointsControll
     );
   }
 
+  /**
+   * sameAddress: two versions of a pod (or two pods at one place in the list) give the Endpoints
+   * the same entry: both outside the Service, or both in it with the same readiness, IP, identity
+   * and spec (node name and named ports come from the spec, which a pod never changes).
+   */
+  function sameAddress(a: Pod, b: Pod, selector: readonly (readonly [string, string])[]): boolean {
+    const inA = isMember(a, selector);
+    if (inA !== isMember(b, selector)) return false;
+    if (!inA) return true;
+    return (
+      a.spec === b.spec &&
+      a.status?.podIP === b.status?.podIP &&
+      a.metadata?.uid === b.metadata?.uid &&
+      a.metadata?.name === b.metadata?.name &&
+      a.metadata?.namespace === b.metadata?.namespace &&
+      isPodReady(a) === isPodReady(b)
+    );
+  }
+
+  /**
+   * sameMembers: the Endpoints of `svc` are the same for both pod lists (each in store order, by
+   * name). Lists are walked side by side by name: a pod in one list only must be outside the
+   * Service (a pod just created has no IP yet; a terminating one is not active), and a pod in
+   * both must give the same entry.
+   */
   function sameMembers(svc: Service, before: readonly Pod[], after: readonly Pod[]): boolean {
-    if (before.length !== after.length) return false;
     let selector: [string, string][] | undefined;
-    for (let i = 0; i < after.length; i++) {
-      if (before[i] === after[i]) continue;
+    let i = 0;
+    let j = 0;
+    while (i < before.length || j < after.length) {
+      const a = before[i];
+      const b = after[j];
+      if (a === b) {
+        i++;
+        j++;
+        continue;
+      }
       selector ??= Object.entries(svc.spec?.selector ?? {});
-      if (isMember(before[i], selector) || isMember(after[i], selector)) return false;
+      const an = a === undefined ? undefined : (a.metadata?.name ?? '');
+      const bn = b === undefined ? undefined : (b.metadata?.name ?? '');
+      if (an !== undefined && (bn === undefined || an < bn)) {
+        if (isMember(a, selector)) return false;
+        i++;
+      } else if (bn !== undefined && (an === undefined || bn < an)) {
+        if (isMember(b, selector)) return false;
+        j++;
+      } else {
+        if (!sameAddress(a, b, selector)) return false;
+        i++;
+        j++;
+      }
     }
     return true;
   }

@@ -53,6 +53,34 @@ describe('Services and Endpoints', () => {
     expect(after.subsets![0].notReadyAddresses).toBeUndefined();
   });
 
+  it('a pod that arrives already running and ready, or a member leaving, changes the Endpoints', () => {
+    const { clock, store } = world();
+    store.create(service('web', { app: 'demo' }));
+    store.create(replicaSet('web-a', 'aaa', 1));
+    clock.advanceBy(2000);
+    const managed = podsWithHash(store, 'aaa').map((p) => p.metadata?.name);
+    expect(addresses(store.get('Endpoints', 'default', 'web')).ready).toEqual(managed);
+    // A pod written with its status (no lifecycle to go through): in the list at once.
+    store.create({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'a-manual', labels: { app: 'demo' } },
+      spec: { containers: [{ name: 'c', image: 'x' }] },
+      status: {
+        phase: 'Running',
+        podIP: '10.9.9.9',
+        conditions: [{ type: 'Ready', status: 'True' }],
+      },
+    });
+    // Sorted by IP: 10.9.9.9 comes before the cluster's 10.244.0.x.
+    expect(addresses(store.get('Endpoints', 'default', 'web')).ready).toEqual([
+      'a-manual',
+      ...managed,
+    ]);
+    store.delete('Pod', 'default', 'a-manual');
+    expect(addresses(store.get('Endpoints', 'default', 'web')).ready).toEqual(managed);
+  });
+
   it('setServiceSelectorHash injects the hash selector and managed-by annotation as a logged patch', () => {
     const { clock, store } = world();
     store.create(service('stable', { app: 'demo' }));
