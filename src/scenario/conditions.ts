@@ -119,14 +119,15 @@ function obj(value: unknown): Json | undefined {
     : undefined;
 }
 
-function at(value: unknown, ...keys: string[]): unknown {
-  let current = value;
-  for (const key of keys) {
-    const o = obj(current);
-    if (!o || !Object.prototype.hasOwnProperty.call(o, key)) return undefined;
-    current = o[key];
-  }
-  return current;
+/** at walks up to four own keys down plain JSON objects (no rest array: it runs a lot). */
+function at(value: unknown, k1: string, k2?: string, k3?: string, k4?: string): unknown {
+  let current = own(value, k1);
+  if (k2 === undefined || current === undefined) return current;
+  current = own(current, k2);
+  if (k3 === undefined || current === undefined) return current;
+  current = own(current, k3);
+  if (k4 === undefined || current === undefined) return current;
+  return own(current, k4);
 }
 
 /** own returns `o[key]` when `o` is a plain JSON object with that own key (one step of `at`). */
@@ -229,15 +230,26 @@ interface RolloutObjects {
 }
 
 /**
- * gatherMemo: the world hands out the same frozen array until something changes, and both the
- * recorder and the condition checks gather the same rollout from it; compute that once.
+ * The memo of the last frozen objects list seen: the world hands out the same frozen array until
+ * something changes, and both the recorder and the condition checks gather and observe the same
+ * rollout from it; compute each once. One slot (the lists come one after another), which keeps
+ * only the latest list alive, and no WeakMap insert per state.
  */
-const gatherMemo = new WeakMap<readonly KubeObject[], Map<KubeObject, RolloutObjects>>();
+let memoObjects: readonly KubeObject[] | undefined;
+let memoGather = new Map<KubeObject, RolloutObjects>();
+let memoObservations = new Map<string, Observation>();
+
+function useMemoOf(objects: readonly KubeObject[]): void {
+  if (objects === memoObjects) return;
+  memoObjects = objects;
+  memoGather = new Map<KubeObject, RolloutObjects>();
+  memoObservations = new Map<string, Observation>();
+}
 
 function gather(objects: readonly KubeObject[], rollout: KubeObject): RolloutObjects {
   if (!Object.isFrozen(objects)) return gatherObjects(objects, rollout);
-  let byRollout = gatherMemo.get(objects);
-  if (!byRollout) gatherMemo.set(objects, (byRollout = new Map<KubeObject, RolloutObjects>()));
+  useMemoOf(objects);
+  const byRollout = memoGather;
   let g = byRollout.get(rollout);
   if (!g) byRollout.set(rollout, (g = gatherObjects(objects, rollout)));
   return g;
@@ -465,14 +477,12 @@ export function observe(
     const fresh = observeObjects(objects, rolloutName);
     return fresh.errorRate === errorRate ? fresh : { ...fresh, errorRate };
   }
-  let byName = observationMemo.get(objects);
-  if (!byName) observationMemo.set(objects, (byName = new Map<string, Observation>()));
+  useMemoOf(objects);
+  const byName = memoObservations;
   let base = byName.get(rolloutName);
   if (!base) byName.set(rolloutName, (base = observeObjects(objects, rolloutName)));
   return base.errorRate === errorRate ? base : { ...base, errorRate };
 }
-
-const observationMemo = new WeakMap<readonly KubeObject[], Map<string, Observation>>();
 
 function observeObjects(objects: readonly KubeObject[], rolloutName: string): Observation {
   const errorRate = null;
