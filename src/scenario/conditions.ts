@@ -280,21 +280,6 @@ function gatherObjects(objects: readonly KubeObject[], rollout: KubeObject): Rol
       ? isOwnedBy(rs, 'Rollout', name, uid)
       : rs.metadata?.name === `${name}-${labelOf(rs, POD_TEMPLATE_HASH_LABEL) ?? ''}`,
   );
-  // The rollout's pods are filtered on first read: most observations (phase, step, weights,
-  // revisions) never look at pods, and a namespace may hold thousands.
-  let pods: KubeObject[] | undefined;
-  const podsOfRollout = (): KubeObject[] => {
-    if (pods !== undefined) return pods;
-    const rsNames = new Set(replicaSets.map(nameOf));
-    const rsHashes = new Set(replicaSets.map((rs) => labelOf(rs, POD_TEMPLATE_HASH_LABEL)));
-    return (pods = namespacePods.filter((o) => {
-      const refs = ownerRefs(o);
-      if (refs.length > 0)
-        return refs.some((r) => r.kind === 'ReplicaSet' && rsNames.has(String(r.name)));
-      const hash = labelOf(o, POD_TEMPLATE_HASH_LABEL);
-      return hash !== undefined && rsHashes.has(hash) && nameOf(o).startsWith(`${name}-${hash}-`);
-    }));
-  };
   const analysisRuns = creationOrder(
     namespaceRuns.filter((o) =>
       ownerRefs(o).length > 0
@@ -302,16 +287,56 @@ function gatherObjects(objects: readonly KubeObject[], rollout: KubeObject): Rol
         : nameOf(o).startsWith(`${name}-`),
     ),
   );
-  return {
+  return new GatheredObjects(
     rollout,
     replicaSets,
-    get pods() {
-      return podsOfRollout();
-    },
     services,
     allReplicaSets,
     analysisRuns,
-  };
+    namespacePods,
+    name,
+  );
+}
+
+/**
+ * GatheredObjects is what gatherObjects found. The rollout's pods are filtered on first read:
+ * most observations (phase, step, weights, revisions) never look at pods, and a namespace may hold
+ * thousands. A class rather than a literal with a getter, which V8 builds as a slow
+ * dictionary-mode object.
+ */
+class GatheredObjects implements RolloutObjects {
+  #pods: KubeObject[] | undefined;
+
+  constructor(
+    readonly rollout: KubeObject,
+    readonly replicaSets: readonly KubeObject[],
+    readonly services: readonly KubeObject[],
+    readonly allReplicaSets: readonly KubeObject[],
+    readonly analysisRuns: readonly KubeObject[],
+    private readonly namespacePods: readonly KubeObject[],
+    private readonly rolloutName: string,
+  ) {}
+
+  get pods(): readonly KubeObject[] {
+    return (this.#pods ??= podsOfRollout(this.replicaSets, this.namespacePods, this.rolloutName));
+  }
+}
+
+/** podsOfRollout: the pods owned by the rollout's ReplicaSets (by Argo naming without owners). */
+function podsOfRollout(
+  replicaSets: readonly KubeObject[],
+  namespacePods: readonly KubeObject[],
+  name: string,
+): KubeObject[] {
+  const rsNames = new Set(replicaSets.map(nameOf));
+  const rsHashes = new Set(replicaSets.map((rs) => labelOf(rs, POD_TEMPLATE_HASH_LABEL)));
+  return namespacePods.filter((o) => {
+    const refs = ownerRefs(o);
+    if (refs.length > 0)
+      return refs.some((r) => r.kind === 'ReplicaSet' && rsNames.has(String(r.name)));
+    const hash = labelOf(o, POD_TEMPLATE_HASH_LABEL);
+    return hash !== undefined && rsHashes.has(hash) && nameOf(o).startsWith(`${name}-${hash}-`);
+  });
 }
 
 function isTerminating(pod: KubeObject): boolean {
