@@ -298,10 +298,15 @@ export function createReplicaSetController(
     byKey: Map<string, string>;
     /** The pod names, sorted, each with the store key a peek of it in the RS's namespace uses. */
     sorted: { namespace: string; keys: string[] } | null;
+    /** Names of the pods with a watch event since the counts were last brought up to date. */
+    changed: Set<string>;
+    /** The pod counters (see countPods), kept up to date from `changed`. */
+    counts: PodCounts | undefined;
   }
   const podKeyNamespace = (namespace: string): string =>
     store.isNamespaced('Pod') ? namespace || 'default' : '';
   const podsByOwner = new Map<string, Owned>();
+  const NO_POD_LIST: readonly Pod[] = Object.freeze([]);
   let indexVersion = 0;
   for (const pod of store.peekList('Pod')) indexPod(pod, 'ADDED');
 
@@ -310,16 +315,26 @@ export function createReplicaSetController(
     if (uid === undefined) return;
     const key = `${pod.metadata?.namespace ?? ''}/${pod.metadata?.name ?? ''}`;
     let owned = podsByOwner.get(uid);
+    const name = pod.metadata?.name ?? '';
     if (type === 'DELETED') {
       if (owned?.byKey.delete(key)) {
         owned.sorted = null;
         indexVersion++;
       }
+      owned?.changed.add(name);
       if (owned?.byKey.size === 0) podsByOwner.delete(uid);
       return;
     }
-    if (!owned) podsByOwner.set(uid, (owned = { byKey: new Map<string, string>(), sorted: null }));
-    const name = pod.metadata?.name ?? '';
+    if (!owned) {
+      owned = {
+        byKey: new Map<string, string>(),
+        sorted: null,
+        changed: new Set(),
+        counts: undefined,
+      };
+      podsByOwner.set(uid, owned);
+    }
+    owned.changed.add(name);
     if (owned.byKey.get(key) !== name) {
       owned.byKey.set(key, name);
       owned.sorted = null;
@@ -379,19 +394,25 @@ export function createReplicaSetController(
   // watch event delivered outside a dispatch) queues it instead of nesting, so no sync ever runs
   // on a count that an outer sync is still changing.
   /**
-   * Pod counters per ReplicaSet, kept from one sync to the next: the pods are stored (frozen)
-   * objects, so only those that are not the very objects counted last time are counted again.
-   * The sums are calculateReplicaSetStatus's counters (available = ready without minReadySeconds).
+   * Pod counters per ReplicaSet (calculateReplicaSetStatus's counters; available = ready without
+   * minReadySeconds), kept on the owner index and brought up to date from the pods that had a
+   * watch event since: a sync costs the pods that changed, not every pod of the ReplicaSet (a
+   * 1,000-pod ReplicaSet is synced after each of its pods' steps).
    */
   interface PodCounts {
     labels: unknown;
-    pods: readonly Pod[];
-    bits: number[];
+    namespace: string;
+    /** Each counted pod's bits, by name. */
+    bits: Map<string, number>;
     replicas: number;
     fullyLabeled: number;
     ready: number;
   }
-  const podCounts = new Map<string, PodCounts>();
+  const NO_PODS: Readonly<Pick<PodCounts, 'replicas' | 'fullyLabeled' | 'ready'>> = Object.freeze({
+    replicas: 0,
+    fullyLabeled: 0,
+    ready: 0,
+  });
   const ACTIVE = 1;
   const LABELED = 2;
   const READY = 4;
@@ -410,30 +431,48 @@ export function createReplicaSetController(
     if (bits & READY) c.ready += sign;
   }
 
-  function countPods(key: string, rs: ReplicaSet, pods: readonly Pod[]): PodCounts {
+  /** countPods counts the pods {@link ownedPods} returns for `rs`. */
+  function countPods(
+    rs: ReplicaSet,
+  ): Readonly<Pick<PodCounts, 'replicas' | 'fullyLabeled' | 'ready'>> {
+    const owned = podsByOwner.get(rs.metadata?.uid ?? '');
+    if (owned === undefined) return NO_PODS;
     const labels = rs.spec?.template?.metadata?.labels;
-    let c = podCounts.get(key);
-    if (c !== undefined && c.labels === labels && c.pods.length === pods.length) {
-      let templateLabels: [string, string][] | undefined;
-      for (let i = 0; i < pods.length; i++) {
-        if (pods[i] === c.pods[i]) continue;
-        templateLabels ??= Object.entries(labels ?? {});
-        const bits = podBits(pods[i], templateLabels);
-        tally(c, c.bits[i], -1);
+    const namespace = rs.metadata?.namespace ?? '';
+    let c = owned.counts;
+    if (c === undefined || c.labels !== labels || c.namespace !== namespace) {
+      const templateLabels = Object.entries(labels ?? {});
+      c = { labels, namespace, bits: new Map(), replicas: 0, fullyLabeled: 0, ready: 0 };
+      for (const pod of ownedPods(rs)) {
+        const bits = podBits(pod, templateLabels);
+        c.bits.set(pod.metadata?.name ?? '', bits);
         tally(c, bits, 1);
-        c.bits[i] = bits;
       }
-      c.pods = pods;
+      owned.counts = c;
+      owned.changed.clear();
       return c;
     }
-    const templateLabels = Object.entries(labels ?? {});
-    c = { labels, pods, bits: [], replicas: 0, fullyLabeled: 0, ready: 0 };
-    for (const pod of pods) {
-      const bits = podBits(pod, templateLabels);
-      c.bits.push(bits);
-      tally(c, bits, 1);
+    if (owned.changed.size > 0) {
+      let templateLabels: [string, string][] | undefined;
+      const ns = podKeyNamespace(namespace);
+      for (const name of owned.changed) {
+        // Counted as ownedPods would list it: indexed under this owner, and in the store.
+        const pod = owned.byKey.has(`${namespace}/${name}`)
+          ? (store.peekKey(objectKey('Pod', ns, name)) as Pod | undefined)
+          : undefined;
+        const before = c.bits.get(name);
+        if (before !== undefined) tally(c, before, -1);
+        if (pod === undefined) {
+          c.bits.delete(name);
+          continue;
+        }
+        templateLabels ??= Object.entries(labels ?? {});
+        const bits = podBits(pod, templateLabels);
+        c.bits.set(name, bits);
+        tally(c, bits, 1);
+      }
+      owned.changed.clear();
     }
-    podCounts.set(key, c);
     return c;
   }
 
@@ -488,36 +527,35 @@ export function createReplicaSetController(
     settled.delete(key);
     const rs = store.peek('ReplicaSet', namespace, name);
     if (rs === undefined) return;
-    let pods: Pod[] | undefined;
-    let podsIndex = indexVersion;
     if (rs.metadata?.deletionTimestamp === undefined) {
-      const all = ownedPods(rs);
       // The active pods are the status' replicas counter.
-      const diff = countPods(key, rs, all).replicas - (rs.spec?.replicas ?? 1);
-      // Nothing is written when the count is right, so the pods read below would be these.
-      if (diff === 0) pods = all;
+      const diff = countPods(rs).replicas - (rs.spec?.replicas ?? 1);
       if (diff < 0) {
         for (let i = 0; i < -diff; i++) store.createShared(newPod(rs));
       } else if (diff > 0) {
         // getPodsToDelete: the pods earliest in ActivePods order go first.
-        const victims = sortActivePods(all.filter(isPodActive)).slice(0, diff);
+        const victims = sortActivePods(ownedPods(rs).filter(isPodActive)).slice(0, diff);
+        const owned = podsByOwner.get(rs.metadata?.uid ?? '');
         for (const pod of victims) {
           store.delete('Pod', namespace, pod.metadata?.name ?? '', {
             gracePeriodMs: options.podTerminationMs,
           });
+          // Counted again below: inside a watch delivery (a sync run by a ReplicaSet event), the
+          // deleted pods' own events come only after this sync returns.
+          owned?.changed.add(pod.metadata?.name ?? '');
         }
       }
     }
-    if (pods === undefined) {
-      podsIndex = indexVersion;
-      pods = ownedPods(rs);
-    }
+    const podsIndex = indexVersion;
     const nowAbs = clock.now() + options.epochMs;
-    // Without minReadySeconds a ready pod is available, so the kept counters give the status.
+    // Without minReadySeconds a ready pod is available, so the kept counters give the status;
+    // with it, availability depends on each pod's ready time and the clock.
+    const minReady = (rs.spec?.minReadySeconds ?? 0) > 0;
+    const pods = minReady ? ownedPods(rs) : NO_POD_LIST;
     let status: ReplicaSetStatus;
-    if ((rs.spec?.minReadySeconds ?? 0) > 0) status = calculateReplicaSetStatus(rs, pods, nowAbs);
+    if (minReady) status = calculateReplicaSetStatus(rs, pods, nowAbs);
     else {
-      const counts = countPods(key, rs, pods);
+      const counts = countPods(rs);
       status = statusFromCounts(rs, {
         replicas: counts.replicas,
         fullyLabeled: counts.fullyLabeled,
@@ -546,7 +584,6 @@ export function createReplicaSetController(
       const key = `${namespace}/${name}`;
       settled.delete(key);
       caughtUpAt.delete(key);
-      podCounts.delete(key);
       const current = availabilityTimers.get(key);
       if (current !== undefined) clock.clearTimeout(current.timer);
       availabilityTimers.delete(key);
