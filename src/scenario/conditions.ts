@@ -509,6 +509,74 @@ export function observe(
   return base.errorRate === errorRate ? base : { ...base, errorRate };
 }
 
+/** PodFacts are an observation's pod counts, computed on first read (see observeObjects). */
+interface PodFacts {
+  canaryPods: number | null;
+  stablePods: number | null;
+  revisionPods: Record<string, number>;
+}
+
+/** podFactsOf counts the rollout's live pods by hash and by revision, in one pass over the pods. */
+function podFactsOf(
+  g: RolloutObjects,
+  currentHash: string | undefined,
+  stableHash: string | undefined,
+): PodFacts {
+  const livePods = g.pods.filter((p) => !isTerminating(p));
+  const revisionPods: Record<string, number> = {};
+  // One pass over the pods: live pods per owning ReplicaSet name (each pod counted once per
+  // name), and, for pods without owner references, per hash label.
+  const byOwnerName = new Map<string, number>();
+  const byHash = new Map<string, number>();
+  const liveByHash = new Map<string, number>();
+  for (const p of livePods) {
+    const label = labelOf(p, POD_TEMPLATE_HASH_LABEL);
+    if (label !== undefined) liveByHash.set(label, (liveByHash.get(label) ?? 0) + 1);
+    const refs = ownerRefs(p);
+    if (refs.length > 0) {
+      let seen: string | Set<string> | undefined;
+      for (const r of refs) {
+        if (r.kind !== 'ReplicaSet' || typeof r.name !== 'string') continue;
+        if (seen === r.name || (typeof seen === 'object' && seen.has(r.name))) continue;
+        if (seen === undefined) seen = r.name;
+        else (seen = typeof seen === 'string' ? new Set([seen]) : seen).add(r.name);
+        byOwnerName.set(r.name, (byOwnerName.get(r.name) ?? 0) + 1);
+      }
+    } else if (label !== undefined) {
+      byHash.set(label, (byHash.get(label) ?? 0) + 1);
+    }
+  }
+  for (const rs of g.replicaSets) {
+    const rev = revisionOf(rs);
+    if (rev === undefined) continue;
+    const hash = labelOf(rs, POD_TEMPLATE_HASH_LABEL);
+    const key = String(rev);
+    const count =
+      (byOwnerName.get(nameOf(rs)) ?? 0) + (hash === undefined ? 0 : (byHash.get(hash) ?? 0));
+    revisionPods[key] = (revisionPods[key] ?? 0) + count;
+  }
+  return {
+    canaryPods: podsWithHash(liveByHash, currentHash),
+    stablePods: podsWithHash(liveByHash, stableHash),
+    revisionPods,
+  };
+}
+
+/** LazyPodFacts computes an observation's pod facts once, when a getter first asks. */
+class LazyPodFacts {
+  #facts: PodFacts | undefined;
+
+  constructor(
+    private readonly g: RolloutObjects,
+    private readonly currentHash: string | undefined,
+    private readonly stableHash: string | undefined,
+  ) {}
+
+  get(): PodFacts {
+    return (this.#facts ??= podFactsOf(this.g, this.currentHash, this.stableHash));
+  }
+}
+
 function observeObjects(objects: readonly KubeObject[], rolloutName: string): Observation {
   const errorRate = null;
   const rollout = objects.find((o) => o.kind === 'Rollout' && nameOf(o) === rolloutName);
@@ -530,50 +598,7 @@ function observeObjects(objects: readonly KubeObject[], rolloutName: string): Ob
     scaleDown[key] =
       (scaleDown[key] ?? false) || annotationOf(rs, SCALE_DOWN_DEADLINE_ANNOTATION) !== undefined;
   }
-  let podFacts:
-    | { canaryPods: number | null; stablePods: number | null; revisionPods: Record<string, number> }
-    | undefined;
-  const podsOf = () => {
-    if (podFacts !== undefined) return podFacts;
-    const livePods = g.pods.filter((p) => !isTerminating(p));
-    const revisionPods: Record<string, number> = {};
-    // One pass over the pods: live pods per owning ReplicaSet name (each pod counted once per
-    // name), and, for pods without owner references, per hash label.
-    const byOwnerName = new Map<string, number>();
-    const byHash = new Map<string, number>();
-    const liveByHash = new Map<string, number>();
-    for (const p of livePods) {
-      const label = labelOf(p, POD_TEMPLATE_HASH_LABEL);
-      if (label !== undefined) liveByHash.set(label, (liveByHash.get(label) ?? 0) + 1);
-      const refs = ownerRefs(p);
-      if (refs.length > 0) {
-        let seen: string | Set<string> | undefined;
-        for (const r of refs) {
-          if (r.kind !== 'ReplicaSet' || typeof r.name !== 'string') continue;
-          if (seen === r.name || (typeof seen === 'object' && seen.has(r.name))) continue;
-          if (seen === undefined) seen = r.name;
-          else (seen = typeof seen === 'string' ? new Set([seen]) : seen).add(r.name);
-          byOwnerName.set(r.name, (byOwnerName.get(r.name) ?? 0) + 1);
-        }
-      } else if (label !== undefined) {
-        byHash.set(label, (byHash.get(label) ?? 0) + 1);
-      }
-    }
-    for (const rs of g.replicaSets) {
-      const rev = revisionOf(rs);
-      if (rev === undefined) continue;
-      const hash = labelOf(rs, POD_TEMPLATE_HASH_LABEL);
-      const key = String(rev);
-      const count =
-        (byOwnerName.get(nameOf(rs)) ?? 0) + (hash === undefined ? 0 : (byHash.get(hash) ?? 0));
-      revisionPods[key] = (revisionPods[key] ?? 0) + count;
-    }
-    return (podFacts = {
-      canaryPods: podsWithHash(liveByHash, currentHash),
-      stablePods: podsWithHash(liveByHash, stableHash),
-      revisionPods,
-    });
-  };
+  const podFacts = new LazyPodFacts(g, currentHash, stableHash);
 
   const services: Record<string, number | null> = {};
   for (const svc of g.services) {
@@ -601,13 +626,13 @@ function observeObjects(objects: readonly KubeObject[], rolloutName: string): Ob
     actualWeight:
       isCanary && setWeight !== null ? actualWeightOf(rollout, g.replicaSets, setWeight) : null,
     get canaryPods() {
-      return podsOf().canaryPods;
+      return podFacts.get().canaryPods;
     },
     get stablePods() {
-      return podsOf().stablePods;
+      return podFacts.get().stablePods;
     },
     get revisionPods() {
-      return podsOf().revisionPods;
+      return podFacts.get().revisionPods;
     },
     replicas: num(at(st, 'replicas')) ?? 0,
     availableReplicas: num(at(st, 'availableReplicas')) ?? 0,
